@@ -1,0 +1,206 @@
+import type * as z from 'zod/mini';
+import { ApiError, codeForStatus, type ApiOperation } from './api-error.js';
+import { readErrorBody } from './error-body.js';
+import * as schema from './schemas.js';
+
+export const DEFAULT_API_BASE_URL = 'https://api.airbyte.ai/api/v1/embedded';
+
+/** Gives the scoped JWT for the next call; `fresh` asks for a new one because the last was refused. */
+export type TokenSource = (fresh: boolean) => Promise<string>;
+
+export interface ApiClientOptions {
+  /** Absolute, or relative to the page. */
+  readonly baseUrl?: string;
+  readonly token: TokenSource;
+  readonly fetch?: typeof fetch;
+  /** Per-attempt timeout; a check can take several seconds. */
+  readonly timeoutMs?: number;
+}
+
+export interface CreateSourceBody {
+  readonly workspace_id?: string;
+  readonly source_template_id: string;
+  readonly source_config: Record<string, unknown>;
+  readonly name?: string;
+}
+
+export type CheckSourceBody =
+  | { readonly source_template_id: string; readonly source_config: Record<string, unknown> }
+  | { readonly source_id: string; readonly source_config?: Record<string, unknown> };
+
+interface RequestOptions<T extends z.ZodMiniType | undefined> {
+  readonly query?: Record<string, string | undefined>;
+  readonly body?: unknown;
+  readonly schema: T;
+  readonly signal?: AbortSignal;
+}
+
+/** Never follow more pages than this: a server that keeps answering `next` must not spin us forever. */
+const MAX_PAGES = 100;
+
+/** A typed client for the end-user calls of the Airbyte Embedded API. */
+export class ApiClient {
+  readonly #base: URL;
+  readonly #token: TokenSource;
+  readonly #fetch: typeof fetch;
+  readonly #timeoutMs: number;
+
+  constructor(options: ApiClientOptions) {
+    const base = (options.baseUrl ?? DEFAULT_API_BASE_URL).replace(/\/*$/, '/');
+    this.#base = new URL(base, globalThis.location?.href);
+    this.#token = options.token;
+    this.#fetch = options.fetch ?? globalThis.fetch.bind(globalThis);
+    this.#timeoutMs = options.timeoutMs ?? 30_000;
+  }
+
+  listSourceTemplates(workspaceId?: string, signal?: AbortSignal) {
+    return this.#list('list_source_templates', 'source-templates', schema.templateSummary, workspaceId, signal);
+  }
+
+  getSourceTemplate(id: string, signal?: AbortSignal) {
+    return this.#request('get_source_template', 'GET', `source-templates/${encodeURIComponent(id)}`, {
+      schema: schema.sourceTemplate,
+      signal,
+    });
+  }
+
+  listSources(workspaceId?: string, signal?: AbortSignal) {
+    return this.#list('list_sources', 'sources', schema.sourceSummary, workspaceId, signal);
+  }
+
+  getSource(id: string, signal?: AbortSignal) {
+    return this.#request('get_source', 'GET', `sources/${encodeURIComponent(id)}`, { schema: schema.source, signal });
+  }
+
+  createSource(body: CreateSourceBody, signal?: AbortSignal) {
+    return this.#request('create_source', 'POST', 'sources', { body, schema: schema.source, signal });
+  }
+
+  updateSource(id: string, sourceConfig: Record<string, unknown>, signal?: AbortSignal) {
+    return this.#request('update_source', 'PUT', `sources/${encodeURIComponent(id)}`, {
+      body: { source_config: sourceConfig },
+      schema: schema.source,
+      signal,
+    });
+  }
+
+  deleteSource(id: string, signal?: AbortSignal) {
+    return this.#request('delete_source', 'DELETE', `sources/${encodeURIComponent(id)}`, { schema: undefined, signal });
+  }
+
+  checkSource(body: CheckSourceBody, signal?: AbortSignal) {
+    return this.#request('check_source', 'POST', 'sources/check', { body, schema: schema.checkResult, signal });
+  }
+
+  getTokenInfo(signal?: AbortSignal) {
+    return this.#request('get_token_info', 'GET', 'scoped-token/info', { schema: schema.tokenInfo, signal });
+  }
+
+  /** Reads every page of a list, following `next` only while it stays on the API's own origin. */
+  async #list<T extends z.ZodMiniType>(
+    operation: ApiOperation,
+    path: string,
+    item: T,
+    workspaceId: string | undefined,
+    signal?: AbortSignal,
+  ): Promise<z.infer<T>[]> {
+    const items: z.infer<T>[] = [];
+    let url: URL | undefined = this.#url(path, { workspace_id: workspaceId });
+    for (let pages = 0; url && pages < MAX_PAGES; pages++) {
+      const result: { data: z.infer<T>[]; next?: string | null } = await this.#send(operation, 'GET', url, {
+        schema: schema.page(item),
+        signal,
+      });
+      items.push(...result.data);
+      const next: URL | undefined = result.next ? new URL(result.next, url) : undefined;
+      url = next && next.origin === this.#base.origin ? next : undefined;
+    }
+    return items;
+  }
+
+  #url(path: string, query: Record<string, string | undefined> = {}): URL {
+    const url = new URL(path, this.#base);
+    for (const [key, value] of Object.entries(query)) if (value !== undefined) url.searchParams.set(key, value);
+    return url;
+  }
+
+  #request<T extends z.ZodMiniType | undefined>(
+    operation: ApiOperation,
+    method: string,
+    path: string,
+    options: RequestOptions<T>,
+  ): Promise<T extends z.ZodMiniType ? z.infer<T> : void> {
+    return this.#send(operation, method, this.#url(path, options.query), options);
+  }
+
+  async #send<T extends z.ZodMiniType | undefined>(
+    operation: ApiOperation,
+    method: string,
+    url: URL,
+    options: RequestOptions<T>,
+  ): Promise<T extends z.ZodMiniType ? z.infer<T> : void> {
+    let response = await this.#attempt(operation, method, url, options, false);
+    // A refused token gets exactly one fresh try; a second refusal is final.
+    if (response.status === 401) response = await this.#attempt(operation, method, url, options, true);
+    const body = await this.#readJson(operation, response);
+    if (!response.ok) {
+      const { detail, fieldIssues } = readErrorBody(body);
+      const code = response.status === 401 ? 'token_expired' : codeForStatus(response.status);
+      throw new ApiError(code, operation, detail, response.status, fieldIssues);
+    }
+    if (!options.schema) return undefined as never;
+    const parsed = options.schema.safeParse(body);
+    if (!parsed.success) {
+      throw new ApiError('invalid_response', operation, 'The answer did not have the expected shape.', response.status);
+    }
+    return parsed.data as never;
+  }
+
+  async #attempt(
+    operation: ApiOperation,
+    method: string,
+    url: URL,
+    options: RequestOptions<z.ZodMiniType | undefined>,
+    freshToken: boolean,
+  ): Promise<Response> {
+    let token: string;
+    try {
+      token = await this.#token(freshToken);
+    } catch {
+      throw new ApiError('token_expired', operation, 'No valid session token could be obtained.');
+    }
+    const timeout = AbortSignal.timeout(this.#timeoutMs);
+    const signal = options.signal ? AbortSignal.any([options.signal, timeout]) : timeout;
+    const headers: Record<string, string> = { accept: 'application/json', authorization: `Bearer ${token}` };
+    if (options.body !== undefined) headers['content-type'] = 'application/json';
+    try {
+      return await this.#fetch(url, {
+        method,
+        headers,
+        body: options.body === undefined ? undefined : JSON.stringify(options.body),
+        signal,
+        credentials: 'omit',
+      });
+    } catch (error) {
+      if (options.signal?.aborted) throw error;
+      if (timeout.aborted) throw new ApiError('timeout', operation, 'The server took too long to answer.');
+      throw new ApiError('network_error', operation, 'The server could not be reached.');
+    }
+  }
+
+  async #readJson(operation: ApiOperation, response: Response): Promise<unknown> {
+    let text: string;
+    try {
+      text = await response.text();
+    } catch {
+      throw new ApiError('network_error', operation, 'The connection dropped while reading the answer.', response.status);
+    }
+    if (!text) return undefined;
+    try {
+      return JSON.parse(text);
+    } catch {
+      if (!response.ok) return text;
+      throw new ApiError('invalid_response', operation, 'The answer was not valid JSON.', response.status);
+    }
+  }
+}

@@ -1,0 +1,510 @@
+import { html, LitElement, nothing, type PropertyValues, type TemplateResult } from 'lit';
+import { ApiError } from '../api/api-error.js';
+import { ApiClient } from '../api/client.js';
+import type { Source, SourceSummary, SourceTemplate, TemplateSummary } from '../api/schemas.js';
+import { emit, type AirbyteConnectEventDetails, type AirbyteEnvelope } from '../events/event-map.js';
+import { buildFormModel } from '../spec/build-model.js';
+import { TokenError } from '../token/token-error.js';
+import { TokenKeeper } from '../token/token-keeper.js';
+import type { FieldContext } from './fields/field-context.js';
+import { FormState } from './form-state.js';
+import { ui } from './messages.js';
+import { styles } from './styles.js';
+import { doneView } from './views/done-view.js';
+import { formView, type Banner, type FormTask } from './views/form-view.js';
+import { startView } from './views/start-view.js';
+
+/** One open form: a new source from a template, or a saved source being edited. */
+interface OpenForm {
+  readonly template: SourceTemplate;
+  readonly source?: Source;
+  readonly state: FormState;
+}
+
+type View =
+  | { readonly name: 'loading' }
+  | { readonly name: 'start' }
+  | { readonly name: 'form'; readonly form: OpenForm }
+  | { readonly name: 'done'; readonly source: Source; readonly created: boolean }
+  | { readonly name: 'failed'; readonly message: string; readonly retry: boolean };
+
+/**
+ * `<airbyte-connect>`: lets an end user connect, edit and delete their data sources through Airbyte Embedded.
+ *
+ * @fires airbyte-ready - `{templates, sources}` once both lists are shown
+ * @fires airbyte-template-select - `{templateId}`
+ * @fires airbyte-check - `{status, message?}` after a connection test
+ * @fires airbyte-source-created - `{source, envelope}`
+ * @fires airbyte-source-updated - `{source, envelope}`
+ * @fires airbyte-source-deleted - `{sourceId}`
+ * @fires airbyte-error - `{code, message, operation?, status?, envelope?}`
+ * @fires airbyte-token-expired - no fresh token could be had
+ * @fires airbyte-close - the dialog closed
+ */
+export class AirbyteConnect extends LitElement {
+  static override styles = styles;
+  static override shadowRootOptions = { ...LitElement.shadowRootOptions, delegatesFocus: true };
+  static override properties = {
+    token: {},
+    tokenUrl: { attribute: 'token-url' },
+    tokenProvider: { attribute: false },
+    apiBaseUrl: { attribute: 'api-base-url' },
+    mode: { reflect: true },
+    open: { type: Boolean, reflect: true },
+    theme: { reflect: true },
+    locale: {},
+    templateId: { attribute: 'template-id' },
+    sourceId: { attribute: 'source-id' },
+    onEvent: { attribute: false },
+    view: { state: true },
+  };
+
+  /** A widget token (base64 JSON `{token, widgetUrl}`) or a bare scoped JWT. Never reflected. */
+  declare token: string | null;
+  /** The host backend's endpoint that answers `{"token": "…"}` to a POST. */
+  declare tokenUrl: string | null;
+  /** Gives a fresh widget token when asked; same role as `token-url`. */
+  declare tokenProvider: (() => Promise<string>) | null;
+  /** Default `https://api.airbyte.ai/api/v1/embedded`. */
+  declare apiBaseUrl: string | null;
+  /** `inline` (default) or `dialog`. */
+  declare mode: 'inline' | 'dialog';
+  /** In dialog mode: whether the dialog is shown. */
+  declare open: boolean;
+  /** `light`, `dark` or `auto` (default: follows `prefers-color-scheme`). */
+  declare theme: 'light' | 'dark' | 'auto';
+  declare locale: string | null;
+  /** Deep link: open this template's form directly. */
+  declare templateId: string | null;
+  /** Deep link: open this saved source for editing. */
+  declare sourceId: string | null;
+  /** Receives Airbyte's envelope `{type: "end_user_action_result", message, data | error}` for each outcome. */
+  declare onEvent: ((envelope: AirbyteEnvelope | { type: 'end_user_action_result'; message: 'source_deleted'; data: { id: string } }) => void) | null;
+  declare private view: View;
+
+  readonly #keeper = new TokenKeeper(() => ({ token: this.token, tokenUrl: this.tokenUrl, tokenProvider: this.tokenProvider }));
+  #api?: ApiClient;
+  #workspaceId?: string;
+  #templates: TemplateSummary[] = [];
+  #sources: SourceSummary[] = [];
+  #search = '';
+  #failedIcons = new Set<string>();
+  /** Forms by template or source, kept for the page's lifetime so leaving and returning loses nothing. */
+  #forms = new Map<string, OpenForm>();
+  #task: FormTask;
+  #banner?: Banner;
+  #confirmingDelete = false;
+  #status = '';
+  #loads?: AbortController;
+  #opener: Element | null = null;
+  #focusAfterRender?: 'heading' | 'invalid';
+
+  constructor() {
+    super();
+    this.token = null;
+    this.tokenUrl = null;
+    this.tokenProvider = null;
+    this.apiBaseUrl = null;
+    this.mode = 'inline';
+    this.open = false;
+    this.theme = 'auto';
+    this.locale = null;
+    this.templateId = null;
+    this.sourceId = null;
+    this.onEvent = null;
+    this.view = { name: 'loading' };
+  }
+
+  /** Opens the dialog (dialog mode). */
+  show(): void {
+    this.open = true;
+  }
+
+  /** Closes the dialog (dialog mode). */
+  close(): void {
+    this.open = false;
+  }
+
+  /** Hands over a new widget token; the element carries on where it was. */
+  updateToken(token: string): void {
+    this.token = token;
+  }
+
+  /** Reloads both lists and returns to the start view. Typed input is kept. */
+  reload(): Promise<void> {
+    return this.#start();
+  }
+
+  override connectedCallback(): void {
+    super.connectedCallback();
+    if (this.hasUpdated) void this.#start();
+  }
+
+  override disconnectedCallback(): void {
+    super.disconnectedCallback();
+    this.#loads?.abort();
+  }
+
+  protected override willUpdate(changed: PropertyValues<this>): void {
+    if (changed.has('token') && this.token) {
+      const wasStuck = this.view.name === 'failed' || this.view.name === 'loading';
+      try {
+        this.#keeper.set(this.token);
+      } catch {
+        // Reported by #start, where the view can show it.
+      }
+      if (wasStuck && this.hasUpdated) void this.#start();
+    }
+    if ((changed.has('apiBaseUrl') || !this.#api) && this.hasUpdated) this.#api = undefined;
+  }
+
+  protected override firstUpdated(): void {
+    void this.#start();
+  }
+
+  protected override updated(changed: PropertyValues<this>): void {
+    const dialog = this.renderRoot.querySelector('dialog');
+    if (dialog && changed.has('open')) {
+      if (this.open && !dialog.open) {
+        this.#opener = document.activeElement;
+        dialog.showModal();
+      } else if (!this.open && dialog.open) {
+        dialog.close();
+      }
+    }
+    const focus = this.#focusAfterRender;
+    this.#focusAfterRender = undefined;
+    if (focus === 'heading') this.renderRoot.querySelector<HTMLElement>('h2[tabindex]')?.focus();
+    if (focus === 'invalid') this.#focusFirstInvalid();
+  }
+
+  get #client(): ApiClient {
+    this.#api ??= new ApiClient({
+      baseUrl: this.apiBaseUrl ?? undefined,
+      token: async (fresh) => (await this.#keeper.session(fresh)).jwt,
+    });
+    return this.#api;
+  }
+
+  #emit<K extends keyof AirbyteConnectEventDetails>(type: K, detail: AirbyteConnectEventDetails[K]): void {
+    if (!this.isConnected) return;
+    emit(this, type, detail);
+    const envelope = (detail as { envelope?: AirbyteEnvelope }).envelope;
+    if (envelope) this.onEvent?.(envelope);
+  }
+
+  async #start(): Promise<void> {
+    this.#loads?.abort();
+    const loads = (this.#loads = new AbortController());
+    if (!this.token && !this.tokenUrl && !this.tokenProvider) return;
+    if (this.view.name !== 'form') this.view = { name: 'loading' };
+    try {
+      const session = await this.#keeper.session();
+      this.#workspaceId = session.workspaceId ?? (await this.#client.getTokenInfo(loads.signal)).workspace_id;
+      const [templates, sources] = await Promise.all([
+        this.#client.listSourceTemplates(this.#workspaceId, loads.signal),
+        this.#client.listSources(this.#workspaceId, loads.signal),
+      ]);
+      if (loads.signal.aborted) return;
+      this.#templates = templates;
+      this.#sources = sources;
+      if (this.view.name !== 'form') this.view = { name: 'start' };
+      await this.updateComplete;
+      this.#emit('airbyte-ready', { templates: templates.length, sources: sources.length });
+      await this.#openDeepLink();
+    } catch (error) {
+      if (loads.signal.aborted) return;
+      this.#fail(error, ui.couldNotLoad);
+    }
+  }
+
+  async #openDeepLink(): Promise<void> {
+    if (this.view.name !== 'start') return;
+    if (this.sourceId) return this.#openSource(this.sourceId);
+    const only = this.#templates.length === 1 && this.#sources.length === 0 ? this.#templates[0] : undefined;
+    const templateId = this.templateId ?? only?.id;
+    if (templateId) return this.#openTemplate(templateId);
+  }
+
+  /** Shows a failure that leaves no form to keep: token problems and failed loads. */
+  #fail(error: unknown, context: string): void {
+    if (error instanceof TokenError || (error instanceof ApiError && error.code === 'token_expired')) {
+      const expired = error.code === 'token_expired';
+      this.view = { name: 'failed', message: expired ? ui.expiredToken : ui.invalidToken, retry: false };
+      this.#emit('airbyte-error', { code: error.code, message: error.message });
+      if (expired) this.#emit('airbyte-token-expired', {});
+      return;
+    }
+    const apiError = error instanceof ApiError ? error : undefined;
+    this.view = { name: 'failed', message: `${context} ${apiError ? ui.errors[apiError.code] : ''}`.trim(), retry: true };
+    this.#reportError(error);
+  }
+
+  #reportError(error: unknown, envelopeMessage?: 'source_create_error' | 'source_update_error'): void {
+    const apiError = error instanceof ApiError ? error : undefined;
+    const message = apiError ? (apiError.detail ?? ui.errors[apiError.code]) : String((error as Error)?.message ?? error);
+    this.#emit('airbyte-error', {
+      code: apiError?.code ?? 'unknown_error',
+      message,
+      operation: apiError?.operation,
+      status: apiError?.status,
+      envelope: envelopeMessage
+        ? { type: 'end_user_action_result', message: envelopeMessage, error: { name: apiError?.name ?? 'Error', message } }
+        : undefined,
+    });
+  }
+
+  async #openTemplate(templateId: string): Promise<void> {
+    this.#emit('airbyte-template-select', { templateId });
+    const cached = this.#forms.get(`template:${templateId}`);
+    if (cached) return this.#showForm(cached);
+    await this.#loadForm(`template:${templateId}`, async (signal) => {
+      const template = await this.#client.getSourceTemplate(templateId, signal);
+      return { template, state: new FormState(buildFormModel(template.user_config_spec.connectionSpecification)) };
+    });
+  }
+
+  async #openSource(sourceId: string): Promise<void> {
+    const cached = this.#forms.get(`source:${sourceId}`);
+    if (cached) return this.#showForm(cached);
+    await this.#loadForm(`source:${sourceId}`, async (signal) => {
+      const source = await this.#client.getSource(sourceId, signal);
+      const model = buildFormModel(source.source_template.user_config_spec.connectionSpecification);
+      return { template: source.source_template, source, state: new FormState(model, source.source_config) };
+    });
+  }
+
+  async #loadForm(key: string, load: (signal: AbortSignal) => Promise<OpenForm>): Promise<void> {
+    const loads = this.#loads ?? new AbortController();
+    this.view = { name: 'loading' };
+    try {
+      const form = await load(loads.signal);
+      this.#forms.set(key, form);
+      this.#showForm(form);
+    } catch (error) {
+      if (loads.signal.aborted) return;
+      this.view = { name: 'start' };
+      this.#status = error instanceof ApiError ? ui.errors[error.code] : ui.errors.invalid_response;
+      this.#reportError(error);
+    }
+  }
+
+  #showForm(form: OpenForm): void {
+    this.#banner = undefined;
+    this.#confirmingDelete = false;
+    this.view = { name: 'form', form };
+    this.#focusAfterRender = 'heading';
+  }
+
+  #backToStart(status = ''): void {
+    this.#banner = undefined;
+    this.#confirmingDelete = false;
+    this.#status = status;
+    this.view = { name: 'start' };
+  }
+
+  /** Marks the form submitted; when it is invalid, says so and moves focus to the first problem. */
+  #readyToSend(form: OpenForm): boolean {
+    form.state.submitted = true;
+    if (form.state.valid) return true;
+    this.#banner = { tone: 'error', title: ui.fixFields(form.state.validate().size) };
+    this.#focusAfterRender = 'invalid';
+    this.requestUpdate();
+    return false;
+  }
+
+  #focusFirstInvalid(): void {
+    const error = this.renderRoot.querySelector('form .error');
+    const holder = error?.closest('.field, fieldset');
+    holder?.querySelector<HTMLElement>('input, select, textarea')?.focus();
+  }
+
+  async #run(task: Exclude<FormTask, undefined>, status: string, work: () => Promise<void>): Promise<void> {
+    if (this.#task) return;
+    this.#task = task;
+    this.#status = status;
+    this.#banner = undefined;
+    this.requestUpdate();
+    try {
+      await work();
+    } finally {
+      this.#task = undefined;
+      this.requestUpdate();
+    }
+  }
+
+  /** A failed call while a form is open: keep every value, explain, and put server complaints on their fields. */
+  #formError(form: OpenForm, error: unknown, envelopeMessage?: 'source_create_error' | 'source_update_error'): void {
+    const apiError = error instanceof ApiError ? error : undefined;
+    if (apiError?.fieldIssues.length) {
+      form.state.setServerErrors(apiError.fieldIssues);
+      this.#focusAfterRender = 'invalid';
+    }
+    const title = apiError ? ui.errors[apiError.code] : ui.errors.invalid_response;
+    this.#banner = { tone: 'error', title, detail: apiError?.detail };
+    this.#status = title;
+    this.#reportError(error, envelopeMessage);
+    if (apiError?.code === 'token_expired') this.#emit('airbyte-token-expired', {});
+  }
+
+  #check(form: OpenForm): Promise<void> {
+    if (!this.#readyToSend(form)) return Promise.resolve();
+    return this.#run('check', ui.testing, async () => {
+      try {
+        const config = form.state.submitValue();
+        const result = await this.#client.checkSource(
+          form.source
+            ? { source_id: form.source.id, source_config: config }
+            : { source_template_id: form.template.id, source_config: config },
+        );
+        const ok = result.status === 'succeeded';
+        const message = result.message ?? undefined;
+        this.#banner = { tone: ok ? 'success' : 'error', title: ok ? ui.checkSucceeded : ui.checkFailed, detail: message };
+        this.#status = ok ? ui.checkSucceeded : `${ui.checkFailed} ${message ?? ''}`;
+        this.#emit('airbyte-check', message ? { status: result.status, message } : { status: result.status });
+      } catch (error) {
+        this.#formError(form, error);
+      }
+    });
+  }
+
+  #save(form: OpenForm): Promise<void> {
+    if (!this.#readyToSend(form)) return Promise.resolve();
+    const editing = Boolean(form.source);
+    return this.#run('save', editing ? ui.saving : ui.connecting, async () => {
+      try {
+        const config = form.state.submitValue();
+        const source = form.source
+          ? await this.#client.updateSource(form.source.id, config)
+          : await this.#client.createSource({
+              workspace_id: this.#workspaceId,
+              source_template_id: form.template.id,
+              source_config: config,
+            });
+        this.#forms.delete(editing ? `source:${source.id}` : `template:${form.template.id}`);
+        const summary: SourceSummary = {
+          id: source.id,
+          name: source.name,
+          summarized_source_template: { id: source.source_template.id, name: source.source_template.name, icon: source.source_template.icon },
+        };
+        this.#sources = editing ? this.#sources.map((s) => (s.id === source.id ? summary : s)) : [...this.#sources, summary];
+        this.view = { name: 'done', source, created: !editing };
+        this.#status = editing ? ui.updatedTitle(source.name) : ui.createdTitle(source.name);
+        this.#focusAfterRender = 'heading';
+        const message = editing ? 'source_updated' : 'source_created';
+        const envelope: AirbyteEnvelope = { type: 'end_user_action_result', message, data: source };
+        this.#emit(editing ? 'airbyte-source-updated' : 'airbyte-source-created', { source, envelope });
+      } catch (error) {
+        this.#formError(form, error, editing ? 'source_update_error' : 'source_create_error');
+      }
+    });
+  }
+
+  #delete(form: OpenForm): Promise<void> {
+    const source = form.source!;
+    this.#confirmingDelete = false;
+    return this.#run('delete', ui.deleting, async () => {
+      try {
+        await this.#client.deleteSource(source.id);
+        this.#forms.delete(`source:${source.id}`);
+        this.#sources = this.#sources.filter((s) => s.id !== source.id);
+        this.#backToStart(ui.deleted(source.name));
+        this.#emit('airbyte-source-deleted', { sourceId: source.id });
+        this.onEvent?.({ type: 'end_user_action_result', message: 'source_deleted', data: { id: source.id } });
+      } catch (error) {
+        this.#formError(form, error);
+      }
+    });
+  }
+
+  #renderView(): TemplateResult {
+    const view = this.view;
+    switch (view.name) {
+      case 'loading':
+        return html`<p class="loading" part="loading"><span class="spinner" aria-hidden="true"></span>${ui.loading}</p>`;
+      case 'failed':
+        return html`<div class="banner error" part="banner" role="alert">
+            <strong>${view.message}</strong>
+          </div>
+          ${view.retry ? html`<button type="button" class="secondary" part="button" @click=${() => this.reload()}>${ui.tryAgain}</button>` : nothing}`;
+      case 'done':
+        return doneView(view.source.name, view.created, () => this.#backToStart());
+      case 'start':
+        return startView({
+          templates: this.#templates,
+          sources: this.#sources,
+          search: this.#search,
+          failedIcons: this.#failedIcons,
+          onSearch: (text) => {
+            this.#search = text;
+            this.requestUpdate();
+          },
+          onTemplate: (template) => void this.#openTemplate(template.id),
+          onSource: (source) => void this.#openSource(source.id),
+          refresh: () => this.requestUpdate(),
+        });
+      case 'form': {
+        const { form } = view;
+        const ctx: FieldContext = { state: form.state, editing: Boolean(form.source), update: () => this.requestUpdate() };
+        return formView({
+          template: form.template,
+          sourceName: form.source?.name,
+          ctx,
+          task: this.#task,
+          banner: this.#banner,
+          confirmingDelete: this.#confirmingDelete,
+          onBack: () => this.#backToStart(),
+          onCheck: () => void this.#check(form),
+          onSubmit: () => void this.#save(form),
+          onDelete: () => {
+            this.#confirmingDelete = true;
+            this.requestUpdate();
+          },
+          onConfirmDelete: (confirmed) => {
+            if (confirmed) void this.#delete(form);
+            else {
+              this.#confirmingDelete = false;
+              this.requestUpdate();
+            }
+          },
+        });
+      }
+    }
+  }
+
+  protected override render(): TemplateResult {
+    const body = html`<div class="body" part="body">${this.#renderView()}</div>
+      <div class="visually-hidden" role="status" aria-live="polite">${this.#status}</div>`;
+    if (this.mode !== 'dialog') return html`<div class="panel" part="panel">${body}</div>`;
+    return html`<dialog
+      part="dialog"
+      aria-label=${ui.dialogLabel}
+      @close=${() => {
+        if (!this.open) return this.#closed();
+        this.open = false;
+        this.#closed();
+      }}
+    >
+      <div class="panel" part="panel">
+        <div class="dialog-bar">
+          <button type="button" class="ghost" part="button close" @click=${() => this.close()}>${ui.close}</button>
+        </div>
+        ${body}
+      </div>
+    </dialog>`;
+  }
+
+  #closed(): void {
+    this.#emit('airbyte-close', {});
+    const opener = this.#opener as HTMLElement | null;
+    this.#opener = null;
+    if (opener?.isConnected) opener.focus();
+  }
+}
+
+declare global {
+  interface HTMLElementTagNameMap {
+    'airbyte-connect': AirbyteConnect;
+  }
+}
+

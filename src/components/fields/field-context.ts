@@ -1,0 +1,15 @@
+import type { ValuePath } from '../../spec/model.js';
+import type { FormState } from '../form-state.js';
+
+/** What every field renderer needs: the form's state and a way to ask the element to render again. */
+export interface FieldContext {
+  readonly state: FormState;
+  /** Editing a saved source: secrets arrive masked and must stay untouched unless replaced. */
+  readonly editing: boolean;
+  readonly update: () => void;
+}
+
+/** A DOM id for a value path: stable across renders, free of spaces so it works in idref lists. */
+export function idFor(prefix: string, path: ValuePath): string {
+  return `${prefix}-${path.map((part) => String(part).replace(/[^A-Za-z0-9_-]/g, (c) => `_${c.charCodeAt(0).toString(36)}`)).join('.')}`;
+}

@@ -1,0 +1,39 @@
+import { html, nothing, type TemplateResult } from 'lit';
+import { guard } from 'lit/directives/guard.js';
+import type { Field, ValuePath } from '../../spec/model.js';
+import { ui } from '../messages.js';
+import { richText } from '../rich-text.js';
+import { idFor, type FieldContext } from './field-context.js';
+
+/** The ids a control points at with aria-describedby, when those elements exist. */
+export function describedBy(field: Field, path: ValuePath, ctx: FieldContext, extra?: string): string | typeof nothing {
+  const ids = [
+    field.description ? idFor('d', path) : '',
+    ctx.state.errorAt(path) ? idFor('e', path) : '',
+    extra ?? '',
+  ].filter(Boolean);
+  return ids.length ? ids.join(' ') : nothing;
+}
+
+export function description(field: Field, path: ValuePath): TemplateResult | typeof nothing {
+  if (!field.description) return nothing;
+  const text = field.description;
+  return html`<div class="hint" id=${idFor('d', path)} part="hint">${guard([text], () => richText(text))}</div>`;
+}
+
+export function errorText(path: ValuePath, ctx: FieldContext): TemplateResult | typeof nothing {
+  const message = ctx.state.errorAt(path);
+  return message ? html`<p class="error" id=${idFor('e', path)} part="error">${message}</p>` : nothing;
+}
+
+/** Label, control, help and error for one field. The label holds the title only: it is the accessible name. */
+export function frame(field: Field, path: ValuePath, ctx: FieldContext, control: TemplateResult): TemplateResult {
+  return html`<div class="field" part="field">
+    <div class="label-row">
+      <label for=${idFor('f', path)} part="label">${field.title}</label>
+      ${field.required ? nothing : html`<span class="tag" aria-hidden="true">${ui.optional}</span>`}
+      ${field.patternDescriptor ? html`<span class="format" aria-hidden="true">${field.patternDescriptor}</span>` : nothing}
+    </div>
+    ${control} ${description(field, path)} ${errorText(path, ctx)}
+  </div>`;
+}

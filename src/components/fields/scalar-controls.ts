@@ -1,0 +1,223 @@
+import { html, nothing, type TemplateResult } from 'lit';
+import { live } from 'lit/directives/live.js';
+import {
+  SECRET_MASK,
+  type BooleanField,
+  type EnumField,
+  type JsonField,
+  type NumberField,
+  type StringField,
+  type ValuePath,
+} from '../../spec/model.js';
+import { pathKey } from '../../validation/path-key.js';
+import { ui } from '../messages.js';
+import { idFor, type FieldContext } from './field-context.js';
+import { description, describedBy, errorText, frame } from './field-frame.js';
+
+function placeholder(field: StringField | NumberField): string | typeof nothing {
+  const example = field.examples?.[0];
+  if (example !== undefined && typeof example !== 'object') return String(example);
+  return field.kind === 'number' && typeof field.default === 'number' ? String(field.default) : nothing;
+}
+
+function commonHandlers(path: ValuePath, ctx: FieldContext) {
+  return {
+    blur: () => {
+      ctx.state.touch(path);
+      ctx.update();
+    },
+  };
+}
+
+export function stringControl(field: StringField, path: ValuePath, ctx: FieldContext): TemplateResult {
+  const { state } = ctx;
+  const key = pathKey(path);
+  const value = state.get(path);
+  // A saved secret comes back masked: show it as set, never put the mask in the input, keep it unless replaced.
+  const saved = field.secret && ctx.editing && (value === SECRET_MASK || state.savedSecrets.has(key));
+  if (value === SECRET_MASK) state.savedSecrets.add(key);
+  const shown = value === SECRET_MASK || typeof value !== 'string' ? (typeof value === 'number' ? String(value) : '') : value;
+  const revealed = state.revealed.has(key);
+  const onInput = (event: Event) => {
+    const text = (event.target as HTMLInputElement | HTMLTextAreaElement).value;
+    state.set(path, text === '' ? (saved ? SECRET_MASK : undefined) : text);
+    ctx.update();
+  };
+  const { blur } = commonHandlers(path, ctx);
+  const attrs = {
+    id: idFor('f', path),
+    described: describedBy(field, path, ctx, saved ? idFor('s', path) : undefined),
+    invalid: ctx.state.errorAt(path) ? 'true' : 'false',
+  };
+  const control = field.multiline && (!field.secret || revealed)
+    ? html`<textarea
+        id=${attrs.id}
+        part="input"
+        rows="3"
+        .value=${live(shown)}
+        ?required=${field.required}
+        ?readonly=${field.readOnly}
+        aria-invalid=${attrs.invalid}
+        aria-describedby=${attrs.described}
+        placeholder=${placeholder(field)}
+        autocomplete="off"
+        spellcheck="false"
+        @input=${onInput}
+        @blur=${blur}
+      ></textarea>`
+    : html`<input
+        id=${attrs.id}
+        part="input"
+        type=${field.secret && !revealed ? 'password' : 'text'}
+        .value=${live(shown)}
+        ?required=${field.required && !saved}
+        ?readonly=${field.readOnly}
+        aria-invalid=${attrs.invalid}
+        aria-describedby=${attrs.described}
+        placeholder=${saved ? '••••••••' : placeholder(field)}
+        autocomplete=${field.secret ? 'new-password' : 'off'}
+        spellcheck="false"
+        @input=${onInput}
+        @blur=${blur}
+      />`;
+  const toggle = field.secret
+    ? html`<button
+        type="button"
+        class="ghost"
+        part="button reveal"
+        aria-pressed=${revealed ? 'true' : 'false'}
+        aria-controls=${attrs.id}
+        @click=${() => {
+          if (revealed) state.revealed.delete(key);
+          else state.revealed.add(key);
+          ctx.update();
+        }}
+      >
+        ${revealed ? ui.hide : ui.show}
+      </button>`
+    : nothing;
+  return frame(
+    field,
+    path,
+    ctx,
+    html`<div class="control-row">${control}${toggle}</div>
+      ${saved ? html`<p class="hint" id=${idFor('s', path)}>${ui.secretSaved}</p>` : nothing}`,
+  );
+}
+
+export function numberControl(field: NumberField, path: ValuePath, ctx: FieldContext): TemplateResult {
+  const key = pathKey(path);
+  const value = ctx.state.get(path);
+  const shown = ctx.state.drafts.get(key) ?? (value === undefined || value === null ? '' : String(value));
+  return frame(
+    field,
+    path,
+    ctx,
+    html`<input
+      id=${idFor('f', path)}
+      part="input"
+      type="text"
+      inputmode=${field.integer ? 'numeric' : 'decimal'}
+      .value=${live(shown)}
+      ?required=${field.required}
+      ?readonly=${field.readOnly}
+      aria-invalid=${ctx.state.errorAt(path) ? 'true' : 'false'}
+      aria-describedby=${describedBy(field, path, ctx)}
+      placeholder=${placeholder(field)}
+      autocomplete="off"
+      @input=${(event: Event) => {
+        const text = (event.target as HTMLInputElement).value.trim();
+        ctx.state.drafts.set(key, text);
+        const number = Number(text);
+        // Keep what cannot be read as a number as text, so validation can say so and nothing typed is lost.
+        ctx.state.set(path, text === '' ? undefined : /^[-+]?(\d+\.?\d*|\.\d+)([eE][-+]?\d+)?$/.test(text) ? number : text);
+        ctx.update();
+      }}
+      @blur=${commonHandlers(path, ctx).blur}
+    />`,
+  );
+}
+
+export function booleanControl(field: BooleanField, path: ValuePath, ctx: FieldContext): TemplateResult {
+  const id = idFor('f', path);
+  return html`<div class="field checkbox" part="field">
+    <div class="label-row">
+      <input
+        id=${id}
+        part="checkbox"
+        type="checkbox"
+        .checked=${live(ctx.state.get(path) === true)}
+        ?disabled=${field.readOnly}
+        aria-describedby=${describedBy(field, path, ctx)}
+        @change=${(event: Event) => {
+          ctx.state.set(path, (event.target as HTMLInputElement).checked);
+          ctx.update();
+        }}
+      />
+      <label for=${id} part="label">${field.title}</label>
+    </div>
+    ${description(field, path)} ${errorText(path, ctx)}
+  </div>`;
+}
+
+export function enumControl(field: EnumField, path: ValuePath, ctx: FieldContext): TemplateResult {
+  const value = ctx.state.get(path);
+  const index = field.options.findIndex((option) => option === value);
+  return frame(
+    field,
+    path,
+    ctx,
+    html`<select
+      id=${idFor('f', path)}
+      part="select"
+      ?required=${field.required}
+      ?disabled=${field.readOnly}
+      aria-invalid=${ctx.state.errorAt(path) ? 'true' : 'false'}
+      aria-describedby=${describedBy(field, path, ctx)}
+      @change=${(event: Event) => {
+        const selected = Number((event.target as HTMLSelectElement).value);
+        ctx.state.set(path, selected >= 0 ? field.options[selected] : undefined);
+        ctx.state.touch(path);
+        ctx.update();
+      }}
+    >
+      <option value="-1" ?selected=${index < 0}>${ui.chooseOption}</option>
+      ${field.options.map((option, i) => html`<option value=${i} ?selected=${i === index}>${String(option)}</option>`)}
+    </select>`,
+  );
+}
+
+export function jsonControl(field: JsonField, path: ValuePath, ctx: FieldContext): TemplateResult {
+  const key = pathKey(path);
+  const value = ctx.state.get(path);
+  const shown = ctx.state.drafts.get(key) ?? (value === undefined ? '' : JSON.stringify(value, null, 2));
+  return frame(
+    field,
+    path,
+    ctx,
+    html`<textarea
+        id=${idFor('f', path)}
+        part="input"
+        rows="4"
+        class="mono"
+        .value=${live(shown)}
+        aria-invalid=${ctx.state.errorAt(path) ? 'true' : 'false'}
+        aria-describedby=${describedBy(field, path, ctx, idFor('j', path))}
+        spellcheck="false"
+        @input=${(event: Event) => {
+          const text = (event.target as HTMLTextAreaElement).value;
+          ctx.state.drafts.set(key, text);
+          let parsed: unknown = text;
+          try {
+            parsed = text.trim() === '' ? undefined : JSON.parse(text);
+          } catch {
+            // Left as text: validation reports that it is not valid JSON.
+          }
+          ctx.state.set(path, parsed);
+          ctx.update();
+        }}
+        @blur=${commonHandlers(path, ctx).blur}
+      ></textarea>
+      <p class="hint" id=${idFor('j', path)}>${ui.jsonHint} ${field.reason}</p>`,
+  );
+}

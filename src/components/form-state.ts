@@ -1,0 +1,96 @@
+import type { FieldIssue } from '../api/api-error.js';
+import { initialValue } from '../spec/initial-value.js';
+import type { FormModel, ValuePath } from '../spec/model.js';
+import { pathKey } from '../validation/path-key.js';
+import { toSubmitValue } from '../validation/submit-value.js';
+import { validateConfig } from '../validation/validate.js';
+
+function isContainer(value: unknown): value is Record<string | number, unknown> {
+  return typeof value === 'object' && value !== null;
+}
+
+/**
+ * Everything an end user has done to one form: the value, what they touched, the server's complaints,
+ * and view-only state such as a half-typed list entry. Lives as long as the page, so leaving the form
+ * and coming back loses nothing. Secrets are only ever held here, in memory.
+ */
+export class FormState {
+  value: Record<string, unknown>;
+  /** The user changed something since the form opened. */
+  dirty = false;
+  /** A submit was attempted: show every error, not only touched ones. */
+  submitted = false;
+  /** Text typed but not yet committed (list entries, numbers being typed), by path key. */
+  readonly drafts = new Map<string, string>();
+  /** Secrets the user chose to reveal, by path key. */
+  readonly revealed = new Set<string>();
+  /** Secrets that were stored before this edit began, by path key: clearing one keeps the stored value. */
+  readonly savedSecrets = new Set<string>();
+  #touched = new Set<string>();
+  #serverErrors = new Map<string, string>();
+  #errors: Map<string, string>;
+
+  constructor(
+    readonly model: FormModel,
+    stored?: Record<string, unknown>,
+  ) {
+    this.value = initialValue(model, stored);
+    this.#errors = validateConfig(model, this.value);
+  }
+
+  get(path: ValuePath): unknown {
+    let node: unknown = this.value;
+    for (const key of path) node = isContainer(node) ? node[key] : undefined;
+    return node;
+  }
+
+  set(path: ValuePath, next: unknown): void {
+    let node: Record<string | number, unknown> = this.value;
+    path.slice(0, -1).forEach((key, i) => {
+      if (!isContainer(node[key])) node[key] = typeof path[i + 1] === 'number' ? [] : {};
+      node = node[key] as Record<string | number, unknown>;
+    });
+    const last = path[path.length - 1]!;
+    if (next === undefined && !Array.isArray(node)) delete node[last];
+    else node[last] = next;
+    this.dirty = true;
+    this.#serverErrors.delete(pathKey(path));
+    this.validate();
+  }
+
+  touch(path: ValuePath): void {
+    this.#touched.add(pathKey(path));
+  }
+
+  validate(): Map<string, string> {
+    this.#errors = validateConfig(this.model, this.value);
+    return this.#errors;
+  }
+
+  /** The message to show at a path now: the server's, or ours once the field was touched or submitted. */
+  errorAt(path: ValuePath): string | undefined {
+    const key = pathKey(path);
+    return this.#serverErrors.get(key) ?? (this.submitted || this.#touched.has(key) ? this.#errors.get(key) : undefined);
+  }
+
+  /** Paths with an error to show, our own and the server's. */
+  get errorCount(): number {
+    return new Set([...this.#errors.keys(), ...this.#serverErrors.keys()]).size;
+  }
+
+  setServerErrors(issues: readonly FieldIssue[]): void {
+    this.#serverErrors = new Map(issues.map((issue) => [pathKey(issue.path), issue.message]));
+  }
+
+  get serverErrorKeys(): string[] {
+    return [...this.#serverErrors.keys()];
+  }
+
+  get valid(): boolean {
+    return this.#errors.size === 0;
+  }
+
+  submitValue(): Record<string, unknown> {
+    return toSubmitValue(this.model, this.value);
+  }
+}

@@ -1,0 +1,121 @@
+import { css } from 'lit';
+
+/**
+ * Styles live in the shadow root only, so host page resets cannot reach them. Public knobs are
+ * `--airbyte-connect-*` custom properties; `--_*` are private working variables.
+ *
+ * @cssprop --airbyte-connect-accent - buttons, focus ring and selection
+ * @cssprop --airbyte-connect-radius - corner radius
+ * @cssprop --airbyte-connect-font - font family
+ */
+export const styles = css`
+  :host {
+    --_accent: var(--airbyte-connect-accent, #4f46e5);
+    --_on-accent: #fff;
+    --_bg: var(--airbyte-connect-background, #fff);
+    --_fg: var(--airbyte-connect-foreground, #1f2937);
+    --_muted: #4b5563;
+    --_line: #c9ced6;
+    --_soft: #f3f4f6;
+    --_danger: #b42318;
+    --_ok: #067647;
+    --_radius: var(--airbyte-connect-radius, 8px);
+    display: block;
+    color: var(--_fg);
+    font: 14px/1.45 var(--airbyte-connect-font, system-ui, -apple-system, 'Segoe UI', Roboto, sans-serif);
+    text-align: start;
+  }
+  :host([theme='dark']) {
+    --_accent: var(--airbyte-connect-accent, #a5b4fc);
+    --_on-accent: #111827;
+    --_bg: var(--airbyte-connect-background, #111827);
+    --_fg: var(--airbyte-connect-foreground, #f3f4f6);
+    --_muted: #c4c9d2;
+    --_line: #4b5563;
+    --_soft: #1f2937;
+    --_danger: #fda29b;
+    --_ok: #75e0a7;
+  }
+  @media (prefers-color-scheme: dark) {
+    :host(:not([theme='light'])) {
+      --_accent: var(--airbyte-connect-accent, #a5b4fc);
+      --_on-accent: #111827;
+      --_bg: var(--airbyte-connect-background, #111827);
+      --_fg: var(--airbyte-connect-foreground, #f3f4f6);
+      --_muted: #c4c9d2;
+      --_line: #4b5563;
+      --_soft: #1f2937;
+      --_danger: #fda29b;
+      --_ok: #75e0a7;
+    }
+  }
+  *, *::before, *::after { box-sizing: border-box; }
+  [hidden] { display: none !important; }
+  .panel { background: var(--_bg); color: var(--_fg); padding: 16px; border-radius: var(--_radius); }
+  dialog { padding: 0; border: 0; border-radius: var(--_radius); width: min(560px, 100vw - 32px); max-height: calc(100vh - 32px); background: var(--_bg); color: var(--_fg); }
+  dialog::backdrop { background: rgb(17 24 39 / 0.55); }
+  .dialog-bar { display: flex; justify-content: flex-end; }
+  h2 { font-size: 16px; margin: 16px 0 8px; }
+  h2:focus { outline: none; }
+  button, input, select, textarea { font: inherit; color: inherit; }
+  button { cursor: pointer; border-radius: var(--_radius); border: 1px solid transparent; padding: 8px 14px; background: none; }
+  button:focus-visible, input:focus-visible, select:focus-visible, textarea:focus-visible, summary:focus-visible {
+    outline: 2px solid var(--_accent); outline-offset: 2px;
+  }
+  .primary { background: var(--_accent); color: var(--_on-accent); font-weight: 600; }
+  .secondary { border-color: var(--_line); background: var(--_bg); }
+  .ghost { padding: 4px 8px; color: var(--_muted); }
+  .danger { background: var(--_danger); color: var(--_bg); font-weight: 600; }
+  .danger-text { color: var(--_danger); margin-inline-start: auto; }
+  input[type='text'], input[type='password'], input[type='search'], select, textarea {
+    width: 100%; padding: 8px 10px; border: 1px solid var(--_line); border-radius: var(--_radius); background: var(--_bg);
+  }
+  textarea { resize: vertical; }
+  .mono { font-family: ui-monospace, monospace; }
+  [aria-invalid='true'] { border-color: var(--_danger); }
+  .tiles { list-style: none; margin: 8px 0 0; padding: 0; display: grid; gap: 8px; grid-template-columns: repeat(auto-fill, minmax(150px, 1fr)); }
+  .tile { width: 100%; display: flex; align-items: center; gap: 10px; border-color: var(--_line); text-align: start; }
+  .tile:hover { background: var(--_soft); }
+  .tile .name { flex: 1; overflow-wrap: anywhere; }
+  .avatar { width: 28px; height: 28px; flex: none; border-radius: 6px; object-fit: contain; }
+  .letter { display: grid; place-items: center; background: var(--_soft); font-weight: 700; color: var(--_muted); }
+  .badge { color: var(--_ok); font-weight: 700; }
+  .search { margin-top: 4px; }
+  .empty, .loading { color: var(--_muted); }
+  .heading-row { display: flex; align-items: center; gap: 8px; }
+  .heading-row h2 { margin: 0; }
+  .field { margin: 14px 0; }
+  .label-row { display: flex; align-items: baseline; gap: 8px; margin-bottom: 4px; }
+  label { font-weight: 600; }
+  .tag, .format { font-size: 12px; color: var(--_muted); }
+  .format { margin-inline-start: auto; font-family: ui-monospace, monospace; }
+  .hint { font-size: 13px; color: var(--_muted); margin: 4px 0 0; overflow-wrap: anywhere; }
+  .hint p { margin: 0 0 4px; }
+  .hint a { color: var(--_accent); }
+  .error { font-size: 13px; color: var(--_danger); margin: 4px 0 0; }
+  .control-row { display: flex; gap: 6px; align-items: flex-start; }
+  .checkbox .label-row { align-items: center; }
+  fieldset { border: 1px solid var(--_line); border-radius: var(--_radius); margin: 14px 0; padding: 4px 12px 12px; min-width: 0; }
+  legend { font-weight: 600; padding: 0 4px; }
+  .radios { border: 0; padding: 0; }
+  .radio-card { display: flex; gap: 8px; align-items: center; border: 1px solid var(--_line); border-radius: var(--_radius); padding: 8px 10px; margin: 6px 0; font-weight: 400; }
+  .branch { border-inline-start: 2px solid var(--_soft); padding-inline-start: 12px; }
+  .choices { display: flex; flex-wrap: wrap; gap: 4px 16px; }
+  .choice label { font-weight: 400; }
+  .tags { list-style: none; display: flex; flex-wrap: wrap; gap: 6px; margin: 0 0 6px; padding: 0; }
+  .chip { display: inline-flex; align-items: center; gap: 2px; background: var(--_soft); border-radius: 999px; padding: 2px 4px 2px 10px; }
+  details.optional { margin: 14px 0; }
+  summary { cursor: pointer; font-weight: 600; color: var(--_muted); }
+  .actions { display: flex; flex-wrap: wrap; align-items: center; gap: 8px; margin-top: 18px; }
+  .banner { border-radius: var(--_radius); padding: 10px 12px; margin: 12px 0; display: grid; gap: 2px; }
+  .banner.error { background: color-mix(in srgb, var(--_danger) 12%, var(--_bg)); color: var(--_fg); border: 1px solid var(--_danger); }
+  .banner.success { background: color-mix(in srgb, var(--_ok) 12%, var(--_bg)); border: 1px solid var(--_ok); }
+  .confirm { border: 1px solid var(--_danger); border-radius: var(--_radius); padding: 12px; margin-top: 18px; }
+  .confirm p { margin: 0; }
+  .done { text-align: center; padding: 24px 0; }
+  .check-mark { font-size: 32px; color: var(--_ok); }
+  .spinner { display: inline-block; width: 16px; height: 16px; border: 2px solid var(--_line); border-top-color: var(--_accent); border-radius: 50%; animation: spin 0.8s linear infinite; margin-inline-end: 8px; vertical-align: middle; }
+  @keyframes spin { to { transform: rotate(360deg); } }
+  @media (prefers-reduced-motion: reduce) { .spinner { animation-duration: 3s; } }
+  .visually-hidden { position: absolute; width: 1px; height: 1px; overflow: hidden; clip-path: inset(50%); white-space: nowrap; }
+`;

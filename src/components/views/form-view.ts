@@ -1,0 +1,77 @@
+import { html, nothing, type TemplateResult } from 'lit';
+import type { SourceTemplate } from '../../api/schemas.js';
+import { renderFields } from '../fields/group-controls.js';
+import type { FieldContext } from '../fields/field-context.js';
+import { ui } from '../messages.js';
+
+/** What the form is busy with; while busy, further clicks are ignored. */
+export type FormTask = 'check' | 'save' | 'delete' | undefined;
+
+export interface Banner {
+  readonly tone: 'error' | 'success';
+  readonly title: string;
+  readonly detail?: string;
+}
+
+export interface FormViewProps {
+  readonly template: SourceTemplate;
+  readonly sourceName?: string;
+  readonly ctx: FieldContext;
+  readonly task: FormTask;
+  readonly banner?: Banner;
+  readonly confirmingDelete: boolean;
+  readonly onBack: () => void;
+  readonly onCheck: () => void;
+  readonly onSubmit: () => void;
+  readonly onDelete: () => void;
+  readonly onConfirmDelete: (confirmed: boolean) => void;
+}
+
+function banner(value: Banner | undefined): TemplateResult | typeof nothing {
+  if (!value) return nothing;
+  return html`<div class="banner ${value.tone}" part="banner" role=${value.tone === 'error' ? 'alert' : 'status'}>
+    <strong>${value.title}</strong>
+    ${value.detail ? html`<span>${value.detail}</span>` : nothing}
+  </div>`;
+}
+
+/** One template's form: fields, connection test, save, and for a saved source, delete. */
+export function formView(props: FormViewProps): TemplateResult {
+  const editing = props.ctx.editing;
+  const busy = props.task !== undefined;
+  return html`<form
+    part="form"
+    novalidate
+    aria-busy=${busy ? 'true' : 'false'}
+    @submit=${(event: Event) => {
+      event.preventDefault();
+      props.onSubmit();
+    }}
+  >
+    <div class="heading-row">
+      <button type="button" class="ghost back" part="button back" @click=${props.onBack}><span aria-hidden="true">←</span> ${ui.back}</button>
+      <h2 tabindex="-1">${props.sourceName ?? props.template.name}</h2>
+    </div>
+    ${banner(props.banner)} ${renderFields(props.ctx.state.model.root.fields, [], props.ctx)}
+    ${props.confirmingDelete
+      ? html`<div class="confirm" part="confirm" role="group" aria-labelledby="confirm-text">
+          <p id="confirm-text">${ui.deleteQuestion(props.sourceName ?? props.template.name)}</p>
+          <div class="actions">
+            <button type="button" class="danger" part="button danger" @click=${() => props.onConfirmDelete(true)}>
+              ${ui.confirmDelete}
+            </button>
+            <button type="button" class="secondary" part="button" @click=${() => props.onConfirmDelete(false)}>
+              ${ui.cancel}
+            </button>
+          </div>
+        </div>`
+      : html`<div class="actions" part="actions">
+          <button type="submit" class="primary" part="button primary">${editing ? ui.saveChanges : ui.connect}</button>
+          <button type="button" class="secondary" part="button" @click=${props.onCheck}>${ui.testConnection}</button>
+          ${editing
+            ? html`<button type="button" class="danger-text" part="button" @click=${props.onDelete}>${ui.delete}</button>`
+            : nothing}
+          ${busy ? html`<span class="spinner" aria-hidden="true"></span>` : nothing}
+        </div>`}
+  </form>`;
+}

@@ -1,0 +1,73 @@
+import { html, nothing, type TemplateResult } from 'lit';
+import { live } from 'lit/directives/live.js';
+import type { SourceSummary, TemplateSummary } from '../../api/schemas.js';
+import { ui } from '../messages.js';
+import { avatar } from './avatar.js';
+
+export interface StartViewProps {
+  readonly templates: readonly TemplateSummary[];
+  readonly sources: readonly SourceSummary[];
+  readonly search: string;
+  readonly failedIcons: Set<string>;
+  readonly onSearch: (text: string) => void;
+  readonly onTemplate: (template: TemplateSummary) => void;
+  readonly onSource: (source: SourceSummary) => void;
+  readonly refresh: () => void;
+}
+
+export function templateOf(source: SourceSummary) {
+  return source.summarized_source_template ?? source.source_template ?? undefined;
+}
+
+/** The end user's connections, then every template they may connect, filtered by the search box. */
+export function startView(props: StartViewProps): TemplateResult {
+  const query = props.search.trim().toLocaleLowerCase();
+  const shown = query ? props.templates.filter((t) => t.name.toLocaleLowerCase().includes(query)) : props.templates;
+  const configured = new Set(props.sources.map((source) => templateOf(source)?.id));
+  return html`<section part="start">
+    ${props.sources.length
+      ? html`<h2>${ui.yourConnections}</h2>
+          <ul class="tiles" part="sources">
+            ${props.sources.map((source) => {
+              const template = templateOf(source);
+              return html`<li>
+                <button type="button" class="tile" part="source" @click=${() => props.onSource(source)}>
+                  ${avatar(template?.name ?? source.name, template?.icon, props.failedIcons, props.refresh)}
+                  <span class="name">${source.name}</span>
+                </button>
+              </li>`;
+            })}
+          </ul>`
+      : nothing}
+    <h2>${ui.addConnection}</h2>
+    <input
+      class="search"
+      part="search"
+      type="search"
+      aria-label=${ui.search}
+      placeholder=${ui.search}
+      .value=${live(props.search)}
+      @input=${(event: Event) => props.onSearch((event.target as HTMLInputElement).value)}
+    />
+    <span id="configured-note" hidden>${ui.alreadyConnected}</span>
+    ${shown.length
+      ? html`<ul class="tiles" part="templates">
+          ${shown.map(
+            (template) => html`<li>
+              <button
+                type="button"
+                class="tile"
+                part="template"
+                aria-describedby=${configured.has(template.id) ? 'configured-note' : nothing}
+                @click=${() => props.onTemplate(template)}
+              >
+                ${avatar(template.name, template.icon, props.failedIcons, props.refresh)}
+                <span class="name">${template.name}</span>
+                ${configured.has(template.id) ? html`<span class="badge" aria-hidden="true">✓</span>` : nothing}
+              </button>
+            </li>`,
+          )}
+        </ul>`
+      : html`<p class="empty">${props.templates.length ? ui.noMatches : ui.noTemplates}</p>`}
+  </section>`;
+}

@@ -1,0 +1,9 @@
+/** The package's public surface. Importing it registers nothing; see `define.ts`. */
+export { AirbyteConnect } from './components/airbyte-connect.js';
+export { AirbyteEmbeddedWidget, type EmbeddedWidgetConfig } from './compat/airbyte-embedded-widget.js';
+export { ApiClient, DEFAULT_API_BASE_URL, type ApiClientOptions } from './api/client.js';
+export { ApiError, type ApiErrorCode, type ApiOperation, type FieldIssue } from './api/api-error.js';
+export type { CheckResult, Source, SourceSummary, SourceTemplate, TemplateSummary } from './api/schemas.js';
+export type { AirbyteConnectEventDetails, AirbyteConnectEventMap, AirbyteEnvelope, AirbyteErrorDetail } from './events/event-map.js';
+export { TokenError, type TokenErrorCode } from './token/token-error.js';
+export { defineAirbyteConnect } from './define-element.js';

@@ -1,0 +1,125 @@
+// FormModel → zod/mini schema. Every message comes from messages.ts, resolved when an issue is raised.
+import * as z from 'zod/mini';
+import { FieldKind as K, SECRET_MASK } from '../spec/model.js';
+import type { Field, FormModel, ObjectNode } from '../spec/model.js';
+import { blank, regex, selectedBranchIndex, toNumber } from '../spec/util.js';
+import { isEmpty } from './empty.js';
+import { messages as M } from './messages.js';
+
+type Z = z.ZodMiniType;
+type Check = z.core.$ZodCheck<any>;
+
+/** A message for a failed check. */
+const msg = (m: () => string) => ({ error: m });
+/** A message for a wrong type; an absent value reads as "Required". */
+const typed = (m: () => string) => ({ error: (i: { input?: unknown }) => (i.input === undefined ? M.required : m()) });
+
+/** A check on a string that a stored, masked secret always passes (the server keeps the stored secret). */
+const textCheck = (f: { secret?: boolean }, ok: (s: string) => boolean, m: () => string) =>
+  z.refine<string>((s) => (f.secret && s === SECRET_MASK) || ok(s), msg(m));
+
+const numeric = (v: unknown) => (typeof v == 'string' ? (toNumber(v) ?? v) : v);
+
+function text(f: { secret?: boolean; minLength?: number; maxLength?: number }, pattern?: string, descriptor?: string) {
+  const c: Check[] = [];
+  const re = regex(pattern);
+  const len = (s: string) => [...s].length;
+  const { minLength: lo, maxLength: hi } = f;
+  if (re) c.push(textCheck(f, (s) => re.test(s), () => M.pattern(descriptor, pattern!)) as Check);
+  if (lo !== undefined) c.push(textCheck(f, (s) => len(s) >= lo, () => M.minLength(lo)) as Check);
+  if (hi !== undefined) c.push(textCheck(f, (s) => len(s) <= hi, () => M.maxLength(hi)) as Check);
+  return z.string(typed(() => M.text)).check(...c);
+}
+
+function number(integer: boolean, f: { minimum?: number; maximum?: number; exclusiveMinimum?: number; exclusiveMaximum?: number } = {}) {
+  const c: Check[] = [];
+  const { minimum: a, maximum: b, exclusiveMinimum: x, exclusiveMaximum: y } = f;
+  if (a !== undefined) c.push(z.gte(a, msg(() => M.min(a))) as Check);
+  if (b !== undefined) c.push(z.lte(b, msg(() => M.max(b))) as Check);
+  if (x !== undefined) c.push(z.gt(x, msg(() => M.greaterThan(x))) as Check);
+  if (y !== undefined) c.push(z.lt(y, msg(() => M.lessThan(y))) as Check);
+  return (integer ? z.int(typed(() => M.wholeNumber)) : z.number(typed(() => M.number))).check(...c);
+}
+
+const sizes = (f: { minItems?: number; maxItems?: number }, c: Check[] = []) => {
+  const { minItems: a, maxItems: b } = f;
+  if (a !== undefined) c.push(z.minLength(a, msg(() => M.minItems(a))) as Check);
+  if (b !== undefined) c.push(z.maxLength(b, msg(() => M.maxItems(b))) as Check);
+  return c;
+};
+
+const shape = (fields: readonly Field[]) => Object.fromEntries(fields.map((f) => [f.key, slot(f)]));
+
+/** An object node; a node whose only field has key '' is that oneOf itself. */
+function object(node: ObjectNode): Z {
+  const self = node.fields.find((f) => !f.key);
+  return self ? slot(self) : z.object(shape(node.fields), typed(() => M.invalid));
+}
+
+/** A present value of field `f`. */
+function inner(f: Field): Z {
+  switch (f.kind) {
+    case K.String:
+      return text(f, f.pattern, f.patternDescriptor);
+    case K.Number:
+      return number(f.integer, f);
+    case K.Boolean:
+      return z.boolean(typed(() => M.boolean));
+    case K.Enum:
+      return z.literal(f.options as string[], typed(() => M.chooseOption));
+    case K.Const:
+      return z.custom((v) => JSON.stringify(v) === JSON.stringify(f.value), msg(() => M.fixed));
+    case K.List: {
+      const item = f.options
+        ? z.literal(f.options as string[], msg(() => M.chooseOption))
+        : f.itemType == 'string'
+          ? text({}, f.itemPattern, f.patternDescriptor)
+          : z.pipe(z.transform(numeric), number(f.itemType == 'integer'));
+      const c = sizes(f);
+      if (f.uniqueItems)
+        c.push(z.refine<unknown[]>((a) => new Set(a.map((v) => JSON.stringify(v))).size == a.length, msg(() => M.uniqueItems)) as Check);
+      return z.array(item as Z, typed(() => M.list)).check(...c);
+    }
+    case K.ObjectList:
+      return z.array(object(f.item), typed(() => M.list)).check(...sizes(f));
+    case K.Object:
+      return object(f);
+    case K.OneOf: {
+      const d = f.discriminator;
+      const options = f.branches.map((b) => z.object({ ...shape(b.fields), [d]: z.literal(b.value as string) }));
+      return z.discriminatedUnion(d, options as unknown as [z.ZodMiniObject], msg(() => M.chooseOption));
+    }
+    default: // Json: any value
+      return z.custom((v) => v !== undefined, msg(() => M.required));
+  }
+}
+
+/**
+ * A field as a property of its parent. Blank values (and, for optional fields, empty lists and objects) count
+ * as absent; a oneOf without a chosen branch is absent; numbers typed as text are read as numbers. Absent is an
+ * error only for a required field that is not hidden, not nullable and not a const; a required object that is
+ * absent is checked as {} so the message lands on its required fields.
+ */
+function slot(f: Field): Z {
+  const need = f.required && !f.hidden && !f.nullable && f.kind != K.Const;
+  const s = inner(f);
+  return z.pipe(
+    z.transform((v: unknown) =>
+      f.kind == K.OneOf
+        ? selectedBranchIndex(f, v) < 0
+          ? undefined
+          : v
+        : blank(v) || (!need && isEmpty(f, v))
+          ? need && f.kind == K.Object
+            ? {}
+            : undefined
+          : f.kind == K.Number
+            ? numeric(v)
+            : v,
+    ),
+    need ? s : z.optional(s),
+  );
+}
+
+/** The zod/mini schema of a whole config. */
+export const toZod = (model: FormModel): Z => object(model.root);

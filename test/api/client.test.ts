@@ -1,0 +1,156 @@
+import assert from 'node:assert/strict';
+import { after, before, describe, it } from 'node:test';
+import { ApiError } from '../../src/api/api-error.js';
+import { ApiClient } from '../../src/api/client.js';
+import { readToken } from '../../src/token/session.js';
+import { createTemplate, startTestSandbox, type TestSandbox } from '../support/sandbox-node.js';
+
+function rejectsWith(promise: Promise<unknown>, code: string, operation?: string) {
+  return assert.rejects(promise, (error: unknown) => {
+    assert.ok(error instanceof ApiError, `expected ApiError, got ${String(error)}`);
+    assert.equal(error.code, code);
+    if (operation) assert.equal(error.operation, operation);
+    return true;
+  });
+}
+
+describe('ApiClient against the sandbox', () => {
+  let sandbox: TestSandbox;
+  let templateId: string;
+  let tag: string;
+
+  before(async () => {
+    sandbox = await startTestSandbox();
+    ({ template: { id: templateId }, tag } = await createTemplate(sandbox));
+  });
+  after(() => sandbox.close());
+
+  async function client(tokenBody: Record<string, unknown> = {}) {
+    const workspace = `ws-${Math.random().toString(36).slice(2)}`;
+    const token = await sandbox.widgetToken({ workspace_name: workspace, selected_source_template_tags: [tag], ...tokenBody });
+    const session = readToken(token);
+    const calls: boolean[] = [];
+    const api = new ApiClient({
+      baseUrl: sandbox.apiBaseUrl,
+      token: async (fresh) => {
+        calls.push(fresh);
+        return session.jwt;
+      },
+    });
+    return { api, session, calls, workspace };
+  }
+
+  it('runs the whole contract: list, get, check, create, get, update with the mask, delete', async () => {
+    const { api, session } = await client();
+    const templates = await api.listSourceTemplates(session.workspaceId);
+    assert.deepEqual(templates.map((t) => t.id), [templateId]);
+    const template = await api.getSourceTemplate(templateId);
+    assert.equal(template.user_config_spec.connectionSpecification.type, 'object');
+    assert.deepEqual(await api.listSources(session.workspaceId), []);
+
+    const config = { host: 'db.internal', port: 5432, password: 's3cret' };
+    assert.equal((await api.checkSource({ source_template_id: templateId, source_config: config })).status, 'succeeded');
+    const failed = await api.checkSource({ source_template_id: templateId, source_config: { ...config, password: 'wrong-password' } });
+    assert.equal(failed.status, 'failed');
+    assert.ok(failed.message);
+
+    const created = await api.createSource({ workspace_id: session.workspaceId, source_template_id: templateId, source_config: config });
+    assert.equal(created.source_config.password, '**********');
+    assert.equal(created.source_config.host, 'db.internal');
+    const listed = await api.listSources(session.workspaceId);
+    assert.deepEqual(listed.map((s) => s.id), [created.id]);
+
+    const updated = await api.updateSource(created.id, { ...created.source_config, host: 'db2.internal' });
+    assert.equal(updated.source_config.host, 'db2.internal');
+    // The mask went back unchanged, so the stored secret is kept: a check with the source id still passes.
+    assert.equal((await api.checkSource({ source_id: created.id })).status, 'succeeded');
+    assert.equal((await api.getSource(created.id)).source_config.password, '**********');
+
+    await api.deleteSource(created.id);
+    await rejectsWith(api.getSource(created.id), 'not_found', 'get_source');
+  });
+
+  it('asks for the workspace through scoped-token/info', async () => {
+    const { api, session } = await client();
+    assert.equal((await api.getTokenInfo()).workspace_id, session.workspaceId);
+  });
+
+  it('turns a 422 into field issues on the right paths', async () => {
+    const { api, session } = await client();
+    const error = await api
+      .createSource({ workspace_id: session.workspaceId, source_template_id: templateId, source_config: { host: 'h', port: 70000 } })
+      .catch((e: unknown) => e);
+    assert.ok(error instanceof ApiError);
+    assert.equal(error.code, 'validation_error');
+    assert.equal(error.status, 422);
+    const paths = error.fieldIssues.map((issue) => issue.path.join('.')).sort();
+    assert.deepEqual(paths, ['password', 'port']);
+  });
+
+  it('gets a fresh token once after a 401, and gives up after the second', async () => {
+    const { api, calls } = await client();
+    const forged = new ApiClient({
+      baseUrl: sandbox.apiBaseUrl,
+      token: async (fresh) => {
+        calls.push(fresh);
+        return 'eyJhbGciOiJIUzI1NiJ9.eyJleHAiOjF9.forged';
+      },
+    });
+    await rejectsWith(forged.listSourceTemplates(), 'token_expired', 'list_source_templates');
+    assert.deepEqual(calls, [false, true]);
+    calls.length = 0;
+    await api.listSourceTemplates();
+    assert.deepEqual(calls, [false]);
+  });
+
+  it('reports a token source that fails as token_expired', async () => {
+    const api = new ApiClient({ baseUrl: sandbox.apiBaseUrl, token: () => Promise.reject(new Error('nope')) });
+    await rejectsWith(api.listSources(), 'token_expired');
+  });
+
+  it('names the call when an answer has the wrong shape', async () => {
+    const { api, workspace } = await client();
+    await sandbox.operator('POST', '/api/v1/sandbox/faults', {
+      path: '/api/v1/embedded/source-templates',
+      workspace_name: workspace,
+      status: 200,
+      body: { data: [{ nope: true }] },
+    });
+    await rejectsWith(api.listSourceTemplates(), 'invalid_response', 'list_source_templates');
+  });
+
+  it('never follows a `next` link to another origin (the token would go with it)', async () => {
+    const { api, workspace } = await client();
+    await sandbox.operator('POST', '/api/v1/sandbox/faults', {
+      path: '/api/v1/embedded/source-templates',
+      workspace_name: workspace,
+      status: 200,
+      body: { data: [{ id: 'a', name: 'A' }], next: 'https://evil.example/steal' },
+    });
+    assert.deepEqual((await api.listSourceTemplates()).map((t) => t.id), ['a']);
+  });
+
+  it('maps statuses and dropped connections to codes', async () => {
+    const { api, workspace } = await client();
+    const cases: [Record<string, unknown>, string][] = [
+      [{ status: 500, body: { detail: 'boom' } }, 'server_error'],
+      [{ status: 503, body: 'Service Unavailable' }, 'server_error'],
+      [{ status: 403, body: { detail: 'Access denied to this resource' } }, 'forbidden'],
+      [{ status: 429, body: { detail: 'Too many requests' } }, 'rate_limited'],
+      [{ drop: true }, 'network_error'],
+    ];
+    for (const [fault, code] of cases) {
+      await sandbox.operator('POST', '/api/v1/sandbox/faults', { path: '/api/v1/embedded/sources', method: 'GET', workspace_name: workspace, ...fault });
+      await rejectsWith(api.listSources(), code, 'list_sources');
+    }
+    const error = await api.listSources().catch((e: unknown) => e);
+    assert.ok(Array.isArray(error), 'the faults were used up and the next call succeeds');
+  });
+
+  it('times out an attempt that takes too long', async () => {
+    const { session, workspace } = await client();
+    const api = new ApiClient({ baseUrl: sandbox.apiBaseUrl, token: async () => session.jwt, timeoutMs: 100 });
+    await sandbox.operator('POST', '/api/v1/sandbox/faults', { path: '/api/v1/embedded/sources', workspace_name: workspace, delay_ms: 1000 });
+    await rejectsWith(api.listSources(), 'timeout', 'list_sources');
+  });
+});
