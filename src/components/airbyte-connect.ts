@@ -314,7 +314,7 @@ export class AirbyteConnect extends LitElement {
   }
 
   #focusFirstInvalid(): void {
-    const error = this.renderRoot.querySelector('form .error');
+    const error = this.renderRoot.querySelector('form p.error');
     const holder = error?.closest('.field, fieldset');
     holder?.querySelector<HTMLElement>('input, select, textarea')?.focus();
   }
@@ -479,8 +479,9 @@ export class AirbyteConnect extends LitElement {
     return html`<dialog
       part="dialog"
       aria-label=${ui.dialogLabel}
-      @close=${() => {
-        if (!this.open) return this.#closed();
+      @close=${(event: Event) => {
+        // The close event is queued: by the time it runs the dialog may have been shown again.
+        if ((event.target as HTMLDialogElement).open) return;
         this.open = false;
         this.#closed();
       }}

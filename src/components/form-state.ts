@@ -45,6 +45,11 @@ export class FormState {
   }
 
   set(path: ValuePath, next: unknown): void {
+    if (path.length === 0) {
+      // A whole-value field (a root-level oneOf) replaces the value itself.
+      this.value = (next ?? {}) as Record<string, unknown>;
+      return this.#changed(path);
+    }
     let node: Record<string | number, unknown> = this.value;
     path.slice(0, -1).forEach((key, i) => {
       if (!isContainer(node[key])) node[key] = typeof path[i + 1] === 'number' ? [] : {};
@@ -53,6 +58,10 @@ export class FormState {
     const last = path[path.length - 1]!;
     if (next === undefined && !Array.isArray(node)) delete node[last];
     else node[last] = next;
+    this.#changed(path);
+  }
+
+  #changed(path: ValuePath): void {
     this.dirty = true;
     this.#serverErrors.delete(pathKey(path));
     this.validate();

@@ -13,7 +13,9 @@ export async function readJson(c: Context<AppEnv>): Promise<unknown> {
   try {
     return JSON.parse(text);
   } catch (error) {
-    throw badRequest(`Malformed JSON body: ${(error as Error).message}`);
+    // Only the position: V8's own message quotes the input, which may hold a secret.
+    const position = /at position (\d+)/.exec((error as Error).message)?.[1];
+    throw badRequest(`Malformed JSON body${position === undefined ? '' : ` (at character ${position})`}`);
   }
 }
 

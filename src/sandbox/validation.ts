@@ -100,8 +100,10 @@ function keepChosenBranches(errors: ErrorObject[]): ErrorObject[] {
   return remaining;
 }
 
+/** A failed `const` (or one-value `enum`) on a direct property: the value chose another branch. */
 function isDiscriminatorError(error: ErrorObject, parentPath: string): boolean {
-  if (error.keyword !== 'const' && error.keyword !== 'enum') return false;
+  const allowed = (error.params as { allowedValues?: unknown[] }).allowedValues;
+  if (error.keyword !== 'const' && !(error.keyword === 'enum' && allowed?.length === 1)) return false;
   const rest = error.instancePath.slice(parentPath.length);
   return error.instancePath.startsWith(`${parentPath}/`) && rest.lastIndexOf('/') === 0;
 }

@@ -81,12 +81,13 @@ describe('<airbyte-connect> failures keep the form and explain themselves', () =
     ['403', { status: 403, body: { detail: 'Access denied to this resource' } }, 'forbidden', 'access'],
     ['404', { status: 404, body: { detail: 'Template not found' } }, 'not_found', 'no longer exists'],
     ['500', { status: 500, body: { detail: 'Internal error' } }, 'server_error', 'server had a problem'],
-    ['a dropped connection', { drop: true }, 'network_error', 'couldn’t reach'],
+    // Chrome re-sends a request once when a reused connection drops, so drop every attempt until cleared.
+    ['a dropped connection', { drop: true, times: 100 }, 'network_error', 'couldn’t reach'],
   ];
   for (const [name, injected, code, words] of statusCases) {
     it(`on ${name}: says what happened, fires ${code} with the envelope, keeps every value`, async () => {
       const { el, workspace, token } = await filledForm();
-      await fault({ path: '/api/v1/embedded/sources', method: 'POST', workspace_name: workspace, ...injected });
+      const injectedFault = await fault({ path: '/api/v1/embedded/sources', method: 'POST', workspace_name: workspace, ...injected });
       const detail = await connectExpectingError(el);
       expect(detail.code).to.equal(code);
       expect(detail.operation).to.equal('create_source');
@@ -96,6 +97,7 @@ describe('<airbyte-connect> failures keep the form and explain themselves', () =
       await expect(el).to.be.accessible();
       // Nothing was created, and trying again works once the fault is gone.
       expect(await sourcesOf(token)).to.deep.equal([]);
+      await injectedFault.clear();
       const created = oneEvent(el, 'airbyte-source-created');
       await click(el, 'Connect');
       await created;

@@ -63,21 +63,26 @@ describe('npm run sandbox (src/sandbox/main.ts)', () => {
     });
     let output = '';
     child.stdout.setEncoding('utf8');
-    const url = await new Promise<string>((resolve, reject) => {
-      child.stdout.on('data', (chunk: string) => {
-        output += chunk;
-        const match = /^airbyte-connect sandbox listening on (http:\/\/127\.0\.0\.1:\d+)$/m.exec(output);
-        if (match) resolve(match[1]!);
+    try {
+      const url = await new Promise<string>((resolve, reject) => {
+        child.stdout.on('data', (chunk: string) => {
+          output += chunk;
+          const match = /^airbyte-connect sandbox listening on (http:\/\/127\.0\.0\.1:\d+)\n.*client_id=/m.exec(output);
+          if (match) resolve(match[1]!);
+        });
+        child.once('exit', (code) => reject(new Error(`exited with ${code} before listening: ${output}`)));
       });
-      child.once('exit', (code) => reject(new Error(`exited with ${code} before listening: ${output}`)));
-    });
-    assert.match(output, /client_id=sandbox-client-id/);
-    const answer = await fetch(`${url}/api/v1/account/applications/token`, {
-      method: 'POST',
-      headers: { 'content-type': 'application/json' },
-      body: JSON.stringify({ client_id: 'sandbox-client-id', client_secret: 'sandbox-client-secret' }),
-    });
-    assert.equal(answer.status, 200);
+      assert.match(output, /client_id=sandbox-client-id client_secret=sandbox-client-secret/);
+      const answer = await fetch(`${url}/api/v1/account/applications/token`, {
+        method: 'POST',
+        headers: { 'content-type': 'application/json' },
+        body: JSON.stringify({ client_id: 'sandbox-client-id', client_secret: 'sandbox-client-secret' }),
+      });
+      assert.equal(answer.status, 200);
+    } catch (error) {
+      child.kill('SIGKILL');
+      throw error;
+    }
     child.kill('SIGTERM');
     const [code] = await once(child, 'exit');
     assert.equal(code, 0);

@@ -28,7 +28,7 @@ describe('creating and reading sources', () => {
     assert.equal(answer.status, 200, JSON.stringify(answer.body));
     const source = answer.body;
     assert.deepEqual(Object.keys(source).sort(), ['created_at', 'id', 'name', 'source_config', 'source_template', 'updated_at']);
-    assert.equal(source.name, templateName, 'default name: the template name');
+    assert.equal(source.name, `${templateName} - ${source.id.slice(0, 8)}`, 'default name: the template name and a short id');
     assert.equal(source.source_template.id, templateId);
     assert.deepEqual(source.source_template.user_config_spec.connectionSpecification, DATABASE_SPEC);
     assert.deepEqual(source.source_config, {
@@ -82,11 +82,12 @@ describe('creating and reading sources', () => {
     assert.doesNotMatch(JSON.stringify(answer.body), /shh-/);
   });
 
-  it('names further sources of a template "Name (2)", "Name (3)" and refuses a taken explicit name with 409', async () => {
+  it('names sources "<template> - <short id>" by default and refuses a taken explicit name with 409', async () => {
     const token = await sandbox.scopedToken(unique('names'));
-    const names: string[] = [];
-    for (let i = 0; i < 3; i++) names.push((await create(token, { source_template_id: templateId, source_config: databaseConfig() })).body.name);
-    assert.deepEqual(names, [templateName, `${templateName} (2)`, `${templateName} (3)`]);
+    for (let i = 0; i < 3; i++) {
+      const { body } = await create(token, { source_template_id: templateId, source_config: databaseConfig() });
+      assert.equal(body.name, `${templateName} - ${body.id.slice(0, 8)}`);
+    }
 
     const custom = await create(token, { name: 'Warehouse', source_template_id: templateId, source_config: databaseConfig() });
     assert.equal(custom.status, 200);

@@ -29,9 +29,10 @@ export async function widgetToken(body: Record<string, unknown>): Promise<string
 }
 
 /** Injects a fault into the sandbox for one workspace (see the README's sandbox test settings). */
-export async function fault(body: Record<string, unknown>): Promise<void> {
+export async function fault(body: Record<string, unknown>): Promise<{ clear: () => Promise<void> }> {
   const result = await operator('POST', '/api/v1/sandbox/faults', body);
   if (result.status !== 201) throw new Error(`fault: ${result.status} ${JSON.stringify(result.body)}`);
+  return { clear: async () => void (await operator('DELETE', `/api/v1/sandbox/faults/${result.body.id}`)) };
 }
 
 /** A template of our own, visible only to tokens carrying its tag, so tests never see each other's data. */

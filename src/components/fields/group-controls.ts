@@ -1,7 +1,8 @@
 import { html, nothing, type TemplateResult } from 'lit';
 import { live } from 'lit/directives/live.js';
 import { selectedBranchIndex, switchBranch } from '../../spec/branch.js';
-import { initialValue } from '../../spec/initial-value.js';
+import { createValue } from '../../spec/initial-value.js';
+import { childPath } from '../../spec/util.js';
 import type { Field, ListField, ObjectListField, ObjectNode, OneOfNode, Scalar, ValuePath } from '../../spec/model.js';
 import { pathKey } from '../../validation/path-key.js';
 import { ui } from '../messages.js';
@@ -21,13 +22,13 @@ export function renderFields(fields: readonly Field[], base: ValuePath, ctx: Fie
   const optional = visible.filter((field) => !isProminent(field));
   // Open the optional section when one of its fields holds a value or an error, so nothing is hidden from view.
   const open = optional.some(
-    (field) => ctx.state.get([...base, field.key]) !== undefined || ctx.state.errorAt([...base, field.key]),
+    (field) => ctx.state.get(childPath(field, base)) !== undefined || ctx.state.errorAt(childPath(field, base)),
   );
-  return html`${main.map((field) => renderField(field, [...base, field.key], ctx))}
+  return html`${main.map((field) => renderField(field, childPath(field, base), ctx))}
   ${optional.length
     ? html`<details class="optional" part="optional" ?open=${open}>
         <summary>${ui.optionalFields}</summary>
-        ${optional.map((field) => renderField(field, [...base, field.key], ctx))}
+        ${optional.map((field) => renderField(field, childPath(field, base), ctx))}
       </details>`
     : nothing}`;
 }
@@ -208,8 +209,7 @@ function objectList(field: ObjectListField, path: ValuePath, ctx: FieldContext):
   const rows = listValue(ctx, path);
   const itemTitle = field.item.title && field.item.title !== field.title ? field.item.title : field.title;
   const add = () => {
-    const fresh = initialValue({ root: field.item, groups: [] });
-    ctx.state.set(path, [...rows, fresh]);
+    ctx.state.set(path, [...rows, createValue(field.item)]);
     ctx.update();
   };
   return group(

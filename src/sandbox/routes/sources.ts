@@ -70,12 +70,16 @@ export function sourceRoutes(deps: Deps): Hono<AppEnv> {
     const auth = requireEndUser(c);
     requireOwnWorkspace(auth, c.req.query('workspace_id'));
     const page = readPageRequest(c, false);
-    const visible: [Source, Template][] = [];
-    for (const source of await listSources(deps.db.pg, auth.workspace.id)) {
-      // A source whose template is gone is hidden, as Airbyte hides sources of deleted templates.
-      const template = await deps.templates.find(auth.organizationId, source.templateId);
-      if (template) visible.push([source, template]);
+    const sources = await listSources(deps.db.pg, auth.workspace.id);
+    const templates = new Map<string, Template | undefined>();
+    for (const id of new Set(sources.map((source) => source.templateId))) {
+      templates.set(id, await deps.templates.find(auth.organizationId, id));
     }
+    // A source whose template is gone is hidden, as Airbyte hides sources of deleted templates.
+    const visible = sources.flatMap((source): [Source, Template][] => {
+      const template = templates.get(source.templateId);
+      return template ? [[source, template]] : [];
+    });
     const { data, next } = paginate(c, visible, ([source]) => String(source.seq).padStart(16, '0'), page);
     return c.json({ data: data.map(([source, template]) => sourceListItem(source, template)), ...(next !== undefined && { next }) });
   });
@@ -88,14 +92,16 @@ export function sourceRoutes(deps: Deps): Hono<AppEnv> {
     const templateId = (body.source_template_id ?? body.source_config_template_id)!;
     const template = await findUsableTemplate(deps, auth, templateId);
     const prepared = prepareConfig(deps, template, (body.source_config ?? body.connection_configuration)!, undefined, CONFIG_LOC);
+    if (explicitName !== undefined) await requireFreeName(deps, auth.workspace.id, explicitName);
     await requirePassingCheck(deps, prepared.merged);
     const source = await saveNamed(deps, explicitName, async (tx) => {
+      const id = newId();
       const taken = await sourceNames(tx, auth.workspace.id);
       return insertSource(tx, {
-        id: newId(),
+        id,
         workspaceId: auth.workspace.id,
         templateId: template.id,
-        name: explicitName ?? firstFreeName(template.name, taken),
+        name: explicitName ?? firstFreeName(`${template.name} - ${id.slice(0, 8)}`, taken),
         config: prepared.user,
         connectionTemplates: body.selected_connection_template_tags
           ? { tags: body.selected_connection_template_tags, mode: body.selected_connection_template_tags_mode ?? 'any' }
@@ -118,6 +124,7 @@ export function sourceRoutes(deps: Deps): Hono<AppEnv> {
     const newName = readName(body.name) ?? source.name;
     const submitted = (body.source_config ?? body.connection_configuration)!;
     const prepared = prepareConfig(deps, template, submitted, source.config, CONFIG_LOC);
+    if (newName !== source.name) await requireFreeName(deps, auth.workspace.id, newName);
     await requirePassingCheck(deps, prepared.merged);
     const updated = await saveNamed(deps, newName, (tx) =>
       updateSource(tx, source.id, { name: newName, config: prepared.user }),
@@ -135,15 +142,23 @@ export function sourceRoutes(deps: Deps): Hono<AppEnv> {
   return app;
 }
 
-/** Writes in one transaction; a name the client chose that is already taken is a 409. */
-async function saveNamed<T>(deps: Deps, chosenName: string | undefined, write: (tx: Transaction) => Promise<T>): Promise<T> {
+/** Answers 409 before the (possibly slow) check runs; the unique constraint still guards the write itself. */
+async function requireFreeName(deps: Deps, workspaceId: string, name: string): Promise<void> {
+  if ((await sourceNames(deps.db.pg, workspaceId)).has(name)) throw duplicateName(name);
+}
+
+/** Writes in one transaction, so a failure never leaves half a source behind. */
+async function saveNamed<T>(deps: Deps, name: string | undefined, write: (tx: Transaction) => Promise<T>): Promise<T> {
   try {
     return await deps.db.pg.transaction(write);
   } catch (error) {
-    if (isUniqueViolation(error)) throw conflict(`A source named "${chosenName ?? ''}" already exists in this workspace`);
+    if (isUniqueViolation(error)) throw duplicateName(name);
     throw error;
   }
 }
+
+const duplicateName = (name: string | undefined) =>
+  conflict(name === undefined ? 'A source with this name already exists in this workspace' : `A source named "${name}" already exists in this workspace`);
 
 async function requirePassingCheck(deps: Deps, merged: JsonObject): Promise<void> {
   const result = await runCheck(merged, deps.options.slowCheckMs);
@@ -157,7 +172,10 @@ function readName(value: string | undefined): string | undefined {
   return trimmed;
 }
 
-/** "Postgres", then "Postgres (2)", "Postgres (3)"… */
+/**
+ * Like Airbyte's own API, a default name is the template's plus a short id ("Postgres - 5b5b5b5b"), so a source
+ * never shares its accessible name with its template in the widget; a clash of short ids adds " (2)"…
+ */
 function firstFreeName(base: string, taken: Set<string>): string {
   if (!taken.has(base)) return base;
   let n = 2;

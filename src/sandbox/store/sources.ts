@@ -52,11 +52,8 @@ export async function findSource(db: Queryable, workspaceId: string, id: string)
   return rows[0] && toSource(rows[0]);
 }
 
-export async function sourceNames(db: Queryable, workspaceId: string, exceptId?: string): Promise<Set<string>> {
-  const { rows } = await db.query<{ name: string }>('SELECT name FROM sources WHERE workspace_id = $1 AND id <> $2', [
-    workspaceId,
-    exceptId ?? '00000000-0000-0000-0000-000000000000',
-  ]);
+export async function sourceNames(db: Queryable, workspaceId: string): Promise<Set<string>> {
+  const { rows } = await db.query<{ name: string }>('SELECT name FROM sources WHERE workspace_id = $1', [workspaceId]);
   return new Set(rows.map((row) => row.name));
 }
 
