@@ -197,7 +197,7 @@ export class AirbyteConnect extends LitElement {
     this.#loads?.abort();
     const loads = (this.#loads = new AbortController());
     if (!this.token && !this.tokenUrl && !this.tokenProvider) return;
-    if (this.view.name !== 'form') this.view = { name: 'loading' };
+    if (this.view.name !== 'form' && this.view.name !== 'loading') this.view = { name: 'loading' };
     try {
       const session = await this.#keeper.session();
       this.#workspaceId = session.workspaceId ?? (await this.#client.getTokenInfo(loads.signal)).workspace_id;

@@ -20,10 +20,13 @@ export function renderFields(fields: readonly Field[], base: ValuePath, ctx: Fie
   const visible = fields.filter((field) => !field.hidden && field.kind !== 'const');
   const main = visible.filter(isProminent);
   const optional = visible.filter((field) => !isProminent(field));
-  // Open the optional section when one of its fields holds a value or an error, so nothing is hidden from view.
-  const open = optional.some(
-    (field) => ctx.state.get(childPath(field, base)) !== undefined || ctx.state.errorAt(childPath(field, base)),
-  );
+  // Open the optional section when a field in it differs from its default or has an error: nothing the user
+  // set, and no problem, is ever folded out of view.
+  const open = optional.some((field) => {
+    const path = childPath(field, base);
+    const value = ctx.state.get(path);
+    return (value !== undefined && JSON.stringify(value) !== JSON.stringify(field.default)) || ctx.state.errorAt(path);
+  });
   return html`${main.map((field) => renderField(field, childPath(field, base), ctx))}
   ${optional.length
     ? html`<details class="optional" part="optional" ?open=${open}>
