@@ -8,6 +8,19 @@ import { css } from 'lit';
  * @cssprop --airbyte-connect-radius - corner radius
  * @cssprop --airbyte-connect-font - font family
  */
+/** The dark palette, used by theme="dark" and by theme="auto" when the system prefers dark. */
+const dark = css`
+  --_accent: var(--airbyte-connect-accent, #a5b4fc);
+  --_on-accent: #111827;
+  --_bg: var(--airbyte-connect-background, #111827);
+  --_fg: var(--airbyte-connect-foreground, #f3f4f6);
+  --_muted: #c4c9d2;
+  --_line: #4b5563;
+  --_soft: #1f2937;
+  --_danger: #fda29b;
+  --_ok: #75e0a7;
+`;
+
 export const styles = css`
   :host {
     --_accent: var(--airbyte-connect-accent, #4f46e5);
@@ -26,27 +39,11 @@ export const styles = css`
     text-align: start;
   }
   :host([theme='dark']) {
-    --_accent: var(--airbyte-connect-accent, #a5b4fc);
-    --_on-accent: #111827;
-    --_bg: var(--airbyte-connect-background, #111827);
-    --_fg: var(--airbyte-connect-foreground, #f3f4f6);
-    --_muted: #c4c9d2;
-    --_line: #4b5563;
-    --_soft: #1f2937;
-    --_danger: #fda29b;
-    --_ok: #75e0a7;
+    ${dark}
   }
   @media (prefers-color-scheme: dark) {
     :host(:not([theme='light'])) {
-      --_accent: var(--airbyte-connect-accent, #a5b4fc);
-      --_on-accent: #111827;
-      --_bg: var(--airbyte-connect-background, #111827);
-      --_fg: var(--airbyte-connect-foreground, #f3f4f6);
-      --_muted: #c4c9d2;
-      --_line: #4b5563;
-      --_soft: #1f2937;
-      --_danger: #fda29b;
-      --_ok: #75e0a7;
+      ${dark}
     }
   }
   *, *::before, *::after { box-sizing: border-box; }
