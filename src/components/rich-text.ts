@@ -2,8 +2,9 @@ import { safeLinkUrl } from './safe-url.js';
 
 /** Tags kept from spec descriptions; everything else is unwrapped to its text. */
 const ALLOWED = new Set(['A', 'B', 'STRONG', 'I', 'EM', 'CODE', 'BR', 'P', 'UL', 'OL', 'LI', 'PRE', 'SPAN']);
-/** Tags whose content is never text for a reader. */
-const DROPPED = new Set(['SCRIPT', 'STYLE', 'TEMPLATE', 'NOSCRIPT', 'IFRAME', 'OBJECT', 'SVG', 'MATH', 'TITLE']);
+/** Tags whose content is never text for a reader. SVG and MathML are dropped by namespace. */
+const DROPPED = new Set(['SCRIPT', 'STYLE', 'TEMPLATE', 'NOSCRIPT', 'IFRAME', 'OBJECT', 'TITLE']);
+const HTML_NS = 'http://www.w3.org/1999/xhtml';
 const MARKDOWN = /`([^`]+)`|\[([^\]]+)\]\((https?:\/\/[^\s)]+)\)/g;
 
 function link(href: string, text: string): Node {
@@ -38,7 +39,7 @@ function copy(from: Node, into: Node): void {
     if (child.nodeType === Node.TEXT_NODE) {
       markdown(child.textContent ?? '', into);
     } else if (child instanceof Element) {
-      if (DROPPED.has(child.tagName)) continue;
+      if (child.namespaceURI !== HTML_NS || DROPPED.has(child.tagName)) continue;
       if (!ALLOWED.has(child.tagName)) {
         copy(child, into);
       } else if (child.tagName === 'A') {
