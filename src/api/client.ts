@@ -1,6 +1,7 @@
 import type * as z from 'zod/mini';
 import { ApiError, codeForStatus, type ApiOperation } from './api-error.js';
 import { readErrorBody } from './error-body.js';
+import { DEFAULT_RETRY_POLICY, isRepeatable, isTransientStatus, retryDelayMs, serverDelayMs, type RetryPolicy } from './retry-policy.js';
 import * as schema from './schemas.js';
 
 export const DEFAULT_API_BASE_URL = 'https://api.airbyte.ai/api/v1/embedded';
@@ -15,6 +16,18 @@ export interface ApiClientOptions {
   readonly fetch?: typeof fetch;
   /** Per-attempt timeout; a check can take several seconds. */
   readonly timeoutMs?: number;
+  readonly retry?: Partial<RetryPolicy>;
+  /** Told before each retry, so the UI can say it is retrying. */
+  readonly onRetry?: (retry: RetryNotice) => void;
+}
+
+export interface RetryNotice {
+  readonly operation: ApiOperation;
+  /** 1 for the first retry. */
+  readonly retry: number;
+  readonly delayMs: number;
+  /** `network_error`, `timeout`, or the HTTP status that asked for it. */
+  readonly reason: string;
 }
 
 export interface CreateSourceBody {
@@ -33,7 +46,17 @@ interface RequestOptions<T extends z.ZodMiniType | undefined> {
   readonly body?: unknown;
   readonly schema: T;
   readonly signal?: AbortSignal;
+  /** A 404 after a retry means an earlier attempt did the work (a delete whose answer was lost). */
+  readonly goneAfterRetryIsDone?: boolean;
 }
+
+const sleep = (ms: number, signal?: AbortSignal) =>
+  new Promise<void>((resolve, reject) => {
+    const timer = setTimeout(resolve, ms);
+    signal?.addEventListener('abort', () => (clearTimeout(timer), reject(signal.reason)), { once: true });
+  });
+
+const AMBIGUOUS = new Set(['network_error', 'timeout']);
 
 /** Never follow more pages than this: a server that keeps answering `next` must not spin us forever. */
 const MAX_PAGES = 100;
@@ -44,6 +67,8 @@ export class ApiClient {
   readonly #token: TokenSource;
   readonly #fetch: typeof fetch;
   readonly #timeoutMs: number;
+  readonly #retry: RetryPolicy;
+  readonly #onRetry?: (retry: RetryNotice) => void;
 
   constructor(options: ApiClientOptions) {
     const base = (options.baseUrl ?? DEFAULT_API_BASE_URL).replace(/\/*$/, '/');
@@ -51,6 +76,8 @@ export class ApiClient {
     this.#token = options.token;
     this.#fetch = options.fetch ?? globalThis.fetch.bind(globalThis);
     this.#timeoutMs = options.timeoutMs ?? 30_000;
+    this.#retry = { ...DEFAULT_RETRY_POLICY, ...options.retry };
+    this.#onRetry = options.onRetry;
   }
 
   listSourceTemplates(workspaceId?: string, signal?: AbortSignal) {
@@ -72,8 +99,30 @@ export class ApiClient {
     return this.#request('get_source', 'GET', `sources/${encodeURIComponent(id)}`, { schema: schema.source, signal });
   }
 
-  createSource(body: CreateSourceBody, signal?: AbortSignal) {
-    return this.#request('create_source', 'POST', 'sources', { body, schema: schema.source, signal });
+  /**
+   * Creates a source. A create is never repeated blindly: when its answer is lost (timeout, dropped
+   * connection), or a repeat the browser made on its own meets the name the first one took (409), the
+   * workspace's sources are listed to find the one this call made. `knownSourceIds` are the sources that
+   * existed before, so the new one can be told apart; without them the error is reported as it is.
+   */
+  async createSource(body: CreateSourceBody, options: { signal?: AbortSignal; knownSourceIds?: Iterable<string> } = {}) {
+    const { signal } = options;
+    try {
+      return await this.#request('create_source', 'POST', 'sources', { body, schema: schema.source, signal });
+    } catch (error) {
+      const lost = error instanceof ApiError && (AMBIGUOUS.has(error.code) || (error.code === 'conflict' && body.name));
+      if (!lost || !options.knownSourceIds) throw error;
+      const known = new Set(options.knownSourceIds);
+      const sources = await this.listSources(body.workspace_id, signal).catch(() => Promise.reject(error));
+      const made = sources.filter(
+        (s) =>
+          !known.has(s.id) &&
+          (s.summarized_source_template ?? s.source_template)?.id === body.source_template_id &&
+          (body.name === undefined || s.name === body.name),
+      );
+      if (made.length !== 1) throw error;
+      return this.getSource(made[0]!.id, signal);
+    }
   }
 
   updateSource(id: string, sourceConfig: Record<string, unknown>, signal?: AbortSignal) {
@@ -85,7 +134,11 @@ export class ApiClient {
   }
 
   deleteSource(id: string, signal?: AbortSignal) {
-    return this.#request('delete_source', 'DELETE', `sources/${encodeURIComponent(id)}`, { schema: undefined, signal });
+    return this.#request('delete_source', 'DELETE', `sources/${encodeURIComponent(id)}`, {
+      schema: undefined,
+      signal,
+      goneAfterRetryIsDone: true,
+    });
   }
 
   checkSource(body: CheckSourceBody, signal?: AbortSignal) {
@@ -133,23 +186,53 @@ export class ApiClient {
     return this.#send(operation, method, this.#url(path, options.query), options);
   }
 
+  /** One call: attempts, one fresh-token retry on a 401, backoff retries when repeatable, then the answer. */
   async #send<T extends z.ZodMiniType | undefined>(
     operation: ApiOperation,
     method: string,
     url: URL,
     options: RequestOptions<T>,
   ): Promise<T extends z.ZodMiniType ? z.infer<T> : void> {
-    let response = await this.#attempt(operation, method, url, options, false);
-    // A refused token gets exactly one fresh try; a second refusal is final.
-    if (response.status === 401) response = await this.#attempt(operation, method, url, options, true);
+    const deadline = Date.now() + this.#retry.deadlineMs;
+    for (let retry = 0; ; retry++) {
+      let response: Response | undefined;
+      let failure: ApiError | undefined;
+      try {
+        response = await this.#attempt(operation, method, url, options, false, deadline);
+        // A refused token gets exactly one fresh try; a second refusal is final.
+        if (response.status === 401) response = await this.#attempt(operation, method, url, options, true, deadline);
+      } catch (error) {
+        if (!(error instanceof ApiError) || !AMBIGUOUS.has(error.code)) throw error;
+        failure = error;
+      }
+      if ((failure || isTransientStatus(response!.status)) && isRepeatable(operation) && retry < this.#retry.limit) {
+        const delayMs = retryDelayMs(this.#retry, retry + 1, response && serverDelayMs(response));
+        if (Date.now() + delayMs < deadline) {
+          await response?.body?.cancel();
+          this.#onRetry?.({ operation, retry: retry + 1, delayMs, reason: failure?.code ?? `HTTP ${response!.status}` });
+          await sleep(delayMs, options.signal);
+          continue;
+        }
+      }
+      if (failure) throw failure;
+      if (retry > 0 && response!.status === 404 && options.goneAfterRetryIsDone) return undefined as never;
+      return this.#answer(operation, response!, options.schema);
+    }
+  }
+
+  async #answer<T extends z.ZodMiniType | undefined>(
+    operation: ApiOperation,
+    response: Response,
+    answerSchema: T,
+  ): Promise<T extends z.ZodMiniType ? z.infer<T> : void> {
     const body = await this.#readJson(operation, response);
     if (!response.ok) {
       const { detail, fieldIssues } = readErrorBody(body);
       const code = response.status === 401 ? 'token_expired' : codeForStatus(response.status);
       throw new ApiError(code, operation, detail, response.status, fieldIssues);
     }
-    if (!options.schema) return undefined as never;
-    const parsed = options.schema.safeParse(body);
+    if (!answerSchema) return undefined as never;
+    const parsed = answerSchema.safeParse(body);
     if (!parsed.success) {
       throw new ApiError('invalid_response', operation, 'The answer did not have the expected shape.', response.status);
     }
@@ -162,6 +245,7 @@ export class ApiClient {
     url: URL,
     options: RequestOptions<z.ZodMiniType | undefined>,
     freshToken: boolean,
+    deadline: number,
   ): Promise<Response> {
     let token: string;
     try {
@@ -169,7 +253,7 @@ export class ApiClient {
     } catch {
       throw new ApiError('token_expired', operation, 'No valid session token could be obtained.');
     }
-    const timeout = AbortSignal.timeout(this.#timeoutMs);
+    const timeout = AbortSignal.timeout(Math.max(1, Math.min(this.#timeoutMs, deadline - Date.now())));
     const signal = options.signal ? AbortSignal.any([options.signal, timeout]) : timeout;
     const headers: Record<string, string> = { accept: 'application/json', authorization: `Bearer ${token}` };
     if (options.body !== undefined) headers['content-type'] = 'application/json';

@@ -14,6 +14,11 @@ import { doneView } from './views/done-view.js';
 import { formView, type Banner, type FormTask } from './views/form-view.js';
 import { startView } from './views/start-view.js';
 
+/** Eight random hex digits, like the short ids Airbyte puts in default source names. */
+function shortId(): string {
+  return Array.from(crypto.getRandomValues(new Uint8Array(4)), (b) => b.toString(16).padStart(2, '0')).join('');
+}
+
 /** One open form: a new source from a template, or a saved source being edited. */
 interface OpenForm {
   readonly template: SourceTemplate;
@@ -376,11 +381,16 @@ export class AirbyteConnect extends LitElement {
         const config = form.state.submitValue();
         const source = form.source
           ? await this.#client.updateSource(form.source.id, config)
-          : await this.#client.createSource({
-              workspace_id: this.#workspaceId,
-              source_template_id: form.template.id,
-              source_config: config,
-            });
+          : await this.#client.createSource(
+              {
+                workspace_id: this.#workspaceId,
+                source_template_id: form.template.id,
+                source_config: config,
+                // A name of our own makes this create recognisable if its answer is lost.
+                name: `${form.template.name} - ${shortId()}`,
+              },
+              { knownSourceIds: this.#sources.map((s) => s.id) },
+            );
         this.#forms.delete(editing ? `source:${source.id}` : `template:${form.template.id}`);
         const summary: SourceSummary = {
           id: source.id,

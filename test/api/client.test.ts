@@ -1,7 +1,7 @@
 import assert from 'node:assert/strict';
 import { after, before, describe, it } from 'node:test';
 import { ApiError } from '../../src/api/api-error.js';
-import { ApiClient } from '../../src/api/client.js';
+import { ApiClient, type ApiClientOptions, type RetryNotice } from '../../src/api/client.js';
 import { readToken } from '../../src/token/session.js';
 import { createTemplate, startTestSandbox, type TestSandbox } from '../support/sandbox-node.js';
 
@@ -25,20 +25,26 @@ describe('ApiClient against the sandbox', () => {
   });
   after(() => sandbox.close());
 
-  async function client(tokenBody: Record<string, unknown> = {}) {
+  async function client(options: Partial<ApiClientOptions> = {}) {
     const workspace = `ws-${Math.random().toString(36).slice(2)}`;
-    const token = await sandbox.widgetToken({ workspace_name: workspace, selected_source_template_tags: [tag], ...tokenBody });
+    const token = await sandbox.widgetToken({ workspace_name: workspace, selected_source_template_tags: [tag] });
     const session = readToken(token);
     const calls: boolean[] = [];
+    const retries: RetryNotice[] = [];
     const api = new ApiClient({
       baseUrl: sandbox.apiBaseUrl,
       token: async (fresh) => {
         calls.push(fresh);
         return session.jwt;
       },
+      retry: { baseDelayMs: 20 },
+      onRetry: (notice) => retries.push(notice),
+      ...options,
     });
-    return { api, session, calls, workspace };
+    return { api, session, calls, workspace, retries };
   }
+
+  const config = { host: 'db.internal', port: 5432, password: 's3cret' };
 
   it('runs the whole contract: list, get, check, create, get, update with the mask, delete', async () => {
     const { api, session } = await client();
@@ -131,7 +137,7 @@ describe('ApiClient against the sandbox', () => {
   });
 
   it('maps statuses and dropped connections to codes', async () => {
-    const { api, workspace } = await client();
+    const { api, workspace } = await client({ retry: { limit: 0 } });
     const cases: [Record<string, unknown>, string][] = [
       [{ status: 500, body: { detail: 'boom' } }, 'server_error'],
       [{ status: 503, body: 'Service Unavailable' }, 'server_error'],
@@ -149,8 +155,73 @@ describe('ApiClient against the sandbox', () => {
 
   it('times out an attempt that takes too long', async () => {
     const { session, workspace } = await client();
-    const api = new ApiClient({ baseUrl: sandbox.apiBaseUrl, token: async () => session.jwt, timeoutMs: 100 });
+    const api = new ApiClient({ baseUrl: sandbox.apiBaseUrl, token: async () => session.jwt, timeoutMs: 100, retry: { limit: 0 } });
     await sandbox.operator('POST', '/api/v1/sandbox/faults', { path: '/api/v1/embedded/sources', workspace_name: workspace, delay_ms: 1000 });
     await rejectsWith(api.listSources(), 'timeout', 'list_sources');
+  });
+
+  const fault = (body: Record<string, unknown>) => sandbox.operator('POST', '/api/v1/sandbox/faults', body);
+
+  it('retries a read on transient failures with backoff, telling onRetry, then succeeds', async () => {
+    const { api, workspace, retries } = await client();
+    await fault({ path: '/api/v1/embedded/sources', method: 'GET', workspace_name: workspace, status: 503, times: 2 });
+    await fault({ path: '/api/v1/embedded/source-templates', method: 'GET', workspace_name: workspace, drop: true, times: 1 });
+    assert.deepEqual(await api.listSources(), []);
+    assert.equal((await api.listSourceTemplates()).length, 1);
+    assert.deepEqual(
+      retries.map((r) => [r.operation, r.retry, r.reason]),
+      [['list_sources', 1, 'HTTP 503'], ['list_sources', 2, 'HTTP 503'], ['list_source_templates', 1, 'network_error']],
+    );
+    assert.ok(retries[1]!.delayMs >= 20 && retries[1]!.delayMs <= 40, 'the second wait is about twice the first');
+  });
+
+  it('waits as long as Retry-After asks on a 429', async () => {
+    const { api, workspace, retries } = await client();
+    await fault({ path: '/api/v1/embedded/sources', method: 'GET', workspace_name: workspace, status: 429, headers: { 'Retry-After': '1' }, body: { detail: 'Too many requests' } });
+    const started = Date.now();
+    await api.listSources();
+    assert.equal(retries[0]!.delayMs, 1000);
+    assert.ok(Date.now() - started >= 950);
+  });
+
+  it('gives up after its retry limit with the last error', async () => {
+    const { api, workspace, retries } = await client();
+    await fault({ path: '/api/v1/embedded/sources', method: 'GET', workspace_name: workspace, status: 500, times: 10 });
+    await rejectsWith(api.listSources(), 'server_error', 'list_sources');
+    assert.equal(retries.length, 3);
+  });
+
+  it('never repeats a create on its own', async () => {
+    const { api, session, workspace, retries } = await client();
+    await fault({ path: '/api/v1/embedded/sources', method: 'POST', workspace_name: workspace, status: 503 });
+    await rejectsWith(api.createSource({ workspace_id: session.workspaceId, source_template_id: templateId, source_config: config }, { knownSourceIds: [] }), 'server_error');
+    assert.deepEqual(retries, []);
+    assert.deepEqual(await api.listSources(), []);
+  });
+
+  it('finds the source a create made when its answer was lost, so nobody creates a second', async () => {
+    const { api, session, workspace } = await client();
+    await fault({ path: '/api/v1/embedded/sources', method: 'POST', workspace_name: workspace, when: 'after', drop: true });
+    const created = await api.createSource(
+      { workspace_id: session.workspaceId, source_template_id: templateId, source_config: config, name: 'Warehouse' },
+      { knownSourceIds: [] },
+    );
+    assert.equal(created.name, 'Warehouse');
+    assert.deepEqual((await api.listSources()).map((s) => s.id), [created.id]);
+  });
+
+  it('reports a lost create as ambiguous when it cannot tell which source is new', async () => {
+    const { api, session, workspace } = await client();
+    await fault({ path: '/api/v1/embedded/sources', method: 'POST', workspace_name: workspace, when: 'after', drop: true });
+    await rejectsWith(api.createSource({ workspace_id: session.workspaceId, source_template_id: templateId, source_config: config }), 'network_error');
+  });
+
+  it('treats a 404 after retrying a delete whose answer was lost as done', async () => {
+    const { api, session, workspace } = await client();
+    const created = await api.createSource({ workspace_id: session.workspaceId, source_template_id: templateId, source_config: config });
+    await fault({ path: `/api/v1/embedded/sources/${created.id}`, method: 'DELETE', workspace_name: workspace, when: 'after', drop: true });
+    await api.deleteSource(created.id);
+    assert.deepEqual(await api.listSources(), []);
+    await rejectsWith(api.deleteSource(created.id), 'not_found', 'delete_source');
   });
 });

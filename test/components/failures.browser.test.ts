@@ -132,4 +132,17 @@ describe('<airbyte-connect> failures keep the form and explain themselves', () =
     await until(el, () => alertText(el).includes('credentials were rejected'), 'the check message shows');
     expect(control(el, 'Password').value).to.equal('wrong-password');
   });
+
+  it('a create whose answer is lost still ends in exactly one source, reported as created', async () => {
+    const { el, workspace, token } = await filledForm();
+    // The server creates the source, then the connection drops before the answer; Chrome may even re-send
+    // the request once on its own, which must not make a second source.
+    const lost = await fault({ path: '/api/v1/embedded/sources', method: 'POST', workspace_name: workspace, when: 'after', drop: true, times: 5 });
+    const created = oneEvent(el, 'airbyte-source-created');
+    await click(el, 'Connect');
+    const { source } = (await created).detail;
+    await lost.clear();
+    expect((await sourcesOf(token)).map((s) => s.id)).to.deep.equal([source.id]);
+    await until(el, () => heading(el).includes('is connected'), 'the success view shows');
+  });
 });

@@ -98,6 +98,7 @@ describe('<airbyte-connect> end to end against the sandbox', () => {
       expect(envelope.message === 'source_created' && envelope.data.id).to.equal(source.id);
       const createBody = recorder.sent.find((r) => r.method === 'POST' && r.url.endsWith('/sources'))!.body;
       expect(createBody.source_template_id).to.equal(first.id);
+      expect(createBody.name).to.match(new RegExp(`^${first.name} - [0-9a-f]{8}$`));
       expect(createBody.source_config).to.deep.equal({
         host: 'db.acme.test',
         port: 5433,
