@@ -44,6 +44,7 @@ type View =
  * @fires airbyte-source-deleted - `{sourceId}`
  * @fires airbyte-error - `{code, message, operation?, status?, envelope?}`
  * @fires airbyte-token-expired - no fresh token could be had
+ * @fires airbyte-token-expiring - `{expiresAt}`: a static token ends within a minute; call `updateToken()`
  * @fires airbyte-close - the dialog closed
  */
 export class AirbyteConnect extends LitElement {
@@ -87,7 +88,10 @@ export class AirbyteConnect extends LitElement {
   declare onEvent: ((envelope: AirbyteEnvelope | { type: 'end_user_action_result'; message: 'source_deleted'; data: { id: string } }) => void) | null;
   declare private view: View;
 
-  readonly #keeper = new TokenKeeper(() => ({ token: this.token, tokenUrl: this.tokenUrl, tokenProvider: this.tokenProvider }));
+  readonly #keeper = new TokenKeeper(
+    () => ({ token: this.token, tokenUrl: this.tokenUrl, tokenProvider: this.tokenProvider }),
+    (session) => this.#emit('airbyte-token-expiring', { expiresAt: session.expiresAt! }),
+  );
   #api?: ApiClient;
   #workspaceId?: string;
   #templates: TemplateSummary[] = [];
@@ -142,12 +146,14 @@ export class AirbyteConnect extends LitElement {
 
   override connectedCallback(): void {
     super.connectedCallback();
+    this.#keeper.resume();
     if (this.hasUpdated) void this.#start();
   }
 
   override disconnectedCallback(): void {
     super.disconnectedCallback();
     this.#loads?.abort();
+    this.#keeper.pause();
   }
 
   protected override willUpdate(changed: PropertyValues<this>): void {

@@ -28,6 +28,8 @@ export interface AirbyteConnectEventDetails {
   'airbyte-source-deleted': { sourceId: string };
   'airbyte-error': AirbyteErrorDetail;
   'airbyte-token-expired': Record<string, never>;
+  /** Extension: a static token ends within a minute and no token source can renew it; `updateToken()` now. */
+  'airbyte-token-expiring': { expiresAt: number };
   'airbyte-close': Record<string, never>;
 }
 

@@ -8,30 +8,43 @@ export interface TokenSources {
   readonly tokenProvider?: (() => Promise<string>) | null;
 }
 
-/** Refresh this long before `exp`, so a request never leaves with a token about to lapse. */
-const EXPIRY_MARGIN_MS = 60_000;
+/** Refresh (or warn) this long before `exp`, so a request never leaves with a token about to lapse. */
+export const EXPIRY_MARGIN_MS = 60_000;
 
 /**
- * Holds the current session and gets a new one when it is missing, about to expire, or refused.
- * Concurrent callers share one refresh in flight. Never logs or stores the token anywhere but memory.
+ * Token requests in flight, by source (the provider function, or the absolute token URL): several
+ * elements on one page, and concurrent calls of one element, share a single request.
+ */
+const inFlight = new Map<unknown, Promise<string>>();
+
+function shared(key: unknown, fetchToken: () => Promise<string>): Promise<string> {
+  let pending = inFlight.get(key);
+  if (!pending) {
+    pending = fetchToken().finally(() => inFlight.delete(key));
+    inFlight.set(key, pending);
+  }
+  return pending;
+}
+
+/**
+ * Holds the current session and gets a new one when it is missing, about to expire, or refused. With a
+ * token source it refreshes shortly before `exp` on its own; with a static token it calls `onExpiring`
+ * then instead. Never logs or stores the token anywhere but memory.
  */
 export class TokenKeeper {
   #session?: TokenSession;
-  #refreshing?: Promise<TokenSession>;
+  #timer?: ReturnType<typeof setTimeout>;
+  #active = true;
 
   constructor(
     private readonly sources: () => TokenSources,
+    private readonly onExpiring: (session: TokenSession) => void = () => {},
     private readonly fetchFn: typeof fetch = (...args) => globalThis.fetch(...args),
   ) {}
 
   /** Replaces the session with a token the page handed over (attribute or `updateToken`). */
   set(token: string): TokenSession {
-    this.#session = readToken(token);
-    return this.#session;
-  }
-
-  clear(): void {
-    this.#session = undefined;
+    return this.#use(readToken(token));
   }
 
   get canRefresh(): boolean {
@@ -42,40 +55,63 @@ export class TokenKeeper {
   /** The session to use now; `fresh` when the server refused the last one. */
   async session(fresh = false): Promise<TokenSession> {
     const current = this.#session;
-    const usable = current && (current.expiresAt === undefined || current.expiresAt - EXPIRY_MARGIN_MS > Date.now());
-    if (current && usable && !fresh) return current;
-    if (!this.canRefresh) {
-      const { token } = this.sources();
-      if (!current && token) return this.set(token);
-      if (current && !fresh && current.expiresAt! > Date.now()) return current;
-      throw new TokenError('token_expired', 'The session has expired.');
-    }
-    this.#refreshing ??= this.#fetchFresh().finally(() => (this.#refreshing = undefined));
-    return this.#refreshing;
+    const now = Date.now();
+    if (current && !fresh && (current.expiresAt === undefined || current.expiresAt - EXPIRY_MARGIN_MS > now)) return current;
+    if (this.canRefresh) return this.#use(await this.#fetchFresh());
+    const { token } = this.sources();
+    if (!current && token) return this.set(token);
+    // A static token: use it to the last second, then there is nothing more we can do.
+    if (current && !fresh && current.expiresAt! > now) return current;
+    throw new TokenError('token_expired', 'The session has expired.');
+  }
+
+  /** Stops the timer (the element left the page); `resume` starts it again. */
+  pause(): void {
+    this.#active = false;
+    clearTimeout(this.#timer);
+  }
+
+  resume(): void {
+    this.#active = true;
+    if (this.#session) this.#schedule(this.#session);
+  }
+
+  #use(session: TokenSession): TokenSession {
+    this.#session = session;
+    this.#schedule(session);
+    return session;
+  }
+
+  #schedule(session: TokenSession): void {
+    clearTimeout(this.#timer);
+    if (!this.#active || session.expiresAt === undefined) return;
+    const wait = Math.max(0, session.expiresAt - EXPIRY_MARGIN_MS - Date.now());
+    this.#timer = setTimeout(() => {
+      if (this.#session !== session) return;
+      if (this.canRefresh) void this.session(true).catch(() => this.onExpiring(session));
+      else this.onExpiring(session);
+    }, wait);
   }
 
   async #fetchFresh(): Promise<TokenSession> {
     const { tokenUrl, tokenProvider } = this.sources();
+    const url = tokenUrl ? new URL(tokenUrl, globalThis.location?.href).href : undefined;
     let token: unknown;
     try {
-      if (tokenProvider) {
-        token = await tokenProvider();
-      } else {
-        const response = await this.fetchFn(tokenUrl!, {
+      token = await shared(tokenProvider ?? url, async () => {
+        if (tokenProvider) return tokenProvider();
+        const response = await this.fetchFn(url!, {
           method: 'POST',
           credentials: 'same-origin',
           headers: { accept: 'application/json' },
         });
         if (!response.ok) throw new Error(String(response.status));
-        token = ((await response.json()) as { token?: unknown }).token;
-      }
+        return ((await response.json()) as { token?: string }).token!;
+      });
     } catch {
       throw new TokenError('token_expired', 'A new session could not be started.');
     }
-    if (typeof token !== 'string' || !token) {
-      throw new TokenError('invalid_token', 'The page provided no usable token.');
-    }
-    this.#session = readToken(token);
-    return this.#session;
+    if (typeof token !== 'string' || !token) throw new TokenError('invalid_token', 'The page provided no usable token.');
+    return readToken(token);
   }
 }

@@ -57,3 +57,76 @@ describe('<airbyte-connect> token sources', () => {
     await until(el, () => !hasButton(el, 'Try again'), 'the widget recovered');
   });
 });
+
+describe('<airbyte-connect> token lifecycle', () => {
+  async function templateAndWorkspace() {
+    const template = await createTemplate(testSpec);
+    return { template, workspace: uniqueName('ws') };
+  }
+
+  it('several elements share one token request', async () => {
+    const { template, workspace } = await templateAndWorkspace();
+    let calls = 0;
+    const provider = () => {
+      calls++;
+      return executeServerCommand<string, object>('sandbox-widget-token', {
+        workspace_name: workspace,
+        allowed_origin: location.origin,
+        selected_source_template_tags: [template.tag],
+      });
+    };
+    const { apiBaseUrl } = await sandboxInfo();
+    const elements = [0, 1].map(() => {
+      const el = document.createElement('airbyte-connect');
+      el.apiBaseUrl = apiBaseUrl;
+      el.tokenProvider = provider;
+      return el;
+    });
+    const ready = elements.map((el) => oneEvent(el, 'airbyte-ready'));
+    const page = await fixture<HTMLElement>(html`<div></div>`);
+    page.append(...elements);
+    await Promise.all(ready);
+    expect(calls).to.equal(1);
+  });
+
+  it('refreshes shortly before exp on its own, and stops when the element leaves the page', async () => {
+    const { template, workspace } = await templateAndWorkspace();
+    let calls = 0;
+    // Expires in 62 s: the refresh is due 60 s before, so about 2 s from now.
+    const provider = () => {
+      calls++;
+      return executeServerCommand<string, object>('sandbox-widget-token', {
+        workspace_name: workspace,
+        allowed_origin: location.origin,
+        selected_source_template_tags: [template.tag],
+        expires_in_seconds: 62,
+      });
+    };
+    const { apiBaseUrl } = await sandboxInfo();
+    const el = await fixture<AirbyteConnect>(html`<airbyte-connect api-base-url=${apiBaseUrl} .tokenProvider=${provider}></airbyte-connect>`);
+    await oneEvent(el, 'airbyte-ready');
+    expect(calls).to.equal(1);
+    await until(el, () => calls === 2, 'a second token is fetched before the first expires');
+    el.remove();
+    const after = calls;
+    await new Promise((resolve) => setTimeout(resolve, 2500));
+    expect(calls).to.equal(after, 'no refresh after disconnect');
+  });
+
+  it('announces a static token about to expire, and updateToken() carries on', async () => {
+    const { template, workspace } = await templateAndWorkspace();
+    const mint = (expires: number) =>
+      widgetToken({ workspace_name: workspace, selected_source_template_tags: [template.tag], expires_in_seconds: expires });
+    const { apiBaseUrl } = await sandboxInfo();
+    const el = await fixture<AirbyteConnect>(html`<airbyte-connect api-base-url=${apiBaseUrl}></airbyte-connect>`);
+    const expiring = oneEvent(el, 'airbyte-token-expiring');
+    const ready = oneEvent(el, 'airbyte-ready');
+    el.token = await mint(61);
+    await ready;
+    const { expiresAt } = (await expiring).detail;
+    expect(expiresAt - Date.now()).to.be.within(50_000, 61_000);
+    el.updateToken(await mint(1200));
+    await el.reload();
+    expect(hasButton(el, 'Connect')).to.be.true;
+  });
+});
