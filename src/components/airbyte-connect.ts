@@ -105,6 +105,8 @@ export class AirbyteConnect extends LitElement {
   #confirmingDelete = false;
   #status = '';
   #loads?: AbortController;
+  /** Aborted when the element leaves the page: no request, state change or event outlives it. */
+  #life = new AbortController();
   #opener: Element | null = null;
   #focusAfterRender?: 'heading' | 'invalid';
 
@@ -146,6 +148,8 @@ export class AirbyteConnect extends LitElement {
 
   override connectedCallback(): void {
     super.connectedCallback();
+    if (this.#life.signal.aborted) this.#life = new AbortController();
+    window.addEventListener('beforeunload', this.#warnBeforeUnload);
     this.#keeper.resume();
     if (this.hasUpdated) void this.#start();
   }
@@ -153,8 +157,15 @@ export class AirbyteConnect extends LitElement {
   override disconnectedCallback(): void {
     super.disconnectedCallback();
     this.#loads?.abort();
+    this.#life.abort();
+    window.removeEventListener('beforeunload', this.#warnBeforeUnload);
     this.#keeper.pause();
   }
+
+  /** Leaving the page would lose what the user typed and did not save: let the browser ask first. */
+  readonly #warnBeforeUnload = (event: BeforeUnloadEvent): void => {
+    if ([...this.#forms.values()].some((form) => form.state.dirty)) event.preventDefault();
+  };
 
   protected override willUpdate(changed: PropertyValues<this>): void {
     if (changed.has('token') && this.token) {
@@ -330,17 +341,18 @@ export class AirbyteConnect extends LitElement {
     holder?.querySelector<HTMLElement>('input, select, textarea')?.focus();
   }
 
-  async #run(task: Exclude<FormTask, undefined>, status: string, work: () => Promise<void>): Promise<void> {
+  async #run(task: Exclude<FormTask, undefined>, status: string, work: (signal: AbortSignal) => Promise<void>): Promise<void> {
     if (this.#task) return;
+    const life = this.#life.signal;
     this.#task = task;
     this.#status = status;
     this.#banner = undefined;
     this.requestUpdate();
     try {
-      await work();
+      await work(life);
     } finally {
       this.#task = undefined;
-      this.requestUpdate();
+      if (!life.aborted) this.requestUpdate();
     }
   }
 
@@ -360,13 +372,14 @@ export class AirbyteConnect extends LitElement {
 
   #check(form: OpenForm): Promise<void> {
     if (!this.#readyToSend(form)) return Promise.resolve();
-    return this.#run('check', ui.testing, async () => {
+    return this.#run('check', ui.testing, async (signal) => {
       try {
         const config = form.state.submitValue();
         const result = await this.#client.checkSource(
           form.source
             ? { source_id: form.source.id, source_config: config }
             : { source_template_id: form.template.id, source_config: config },
+          signal,
         );
         const ok = result.status === 'succeeded';
         const message = result.message ?? undefined;
@@ -374,6 +387,7 @@ export class AirbyteConnect extends LitElement {
         this.#status = ok ? ui.checkSucceeded : `${ui.checkFailed} ${message ?? ''}`;
         this.#emit('airbyte-check', message ? { status: result.status, message } : { status: result.status });
       } catch (error) {
+        if (signal.aborted) return;
         this.#formError(form, error);
       }
     });
@@ -382,11 +396,11 @@ export class AirbyteConnect extends LitElement {
   #save(form: OpenForm): Promise<void> {
     if (!this.#readyToSend(form)) return Promise.resolve();
     const editing = Boolean(form.source);
-    return this.#run('save', editing ? ui.saving : ui.connecting, async () => {
+    return this.#run('save', editing ? ui.saving : ui.connecting, async (signal) => {
       try {
         const config = form.state.submitValue();
         const source = form.source
-          ? await this.#client.updateSource(form.source.id, config)
+          ? await this.#client.updateSource(form.source.id, config, signal)
           : await this.#client.createSource(
               {
                 workspace_id: this.#workspaceId,
@@ -395,7 +409,7 @@ export class AirbyteConnect extends LitElement {
                 // A name of our own makes this create recognisable if its answer is lost.
                 name: `${form.template.name} - ${shortId()}`,
               },
-              { knownSourceIds: this.#sources.map((s) => s.id) },
+              { signal, knownSourceIds: this.#sources.map((s) => s.id) },
             );
         this.#forms.delete(editing ? `source:${source.id}` : `template:${form.template.id}`);
         const summary: SourceSummary = {
@@ -411,6 +425,7 @@ export class AirbyteConnect extends LitElement {
         const envelope: AirbyteEnvelope = { type: 'end_user_action_result', message, data: source };
         this.#emit(editing ? 'airbyte-source-updated' : 'airbyte-source-created', { source, envelope });
       } catch (error) {
+        if (signal.aborted) return;
         this.#formError(form, error, editing ? 'source_update_error' : 'source_create_error');
       }
     });
@@ -419,15 +434,16 @@ export class AirbyteConnect extends LitElement {
   #delete(form: OpenForm): Promise<void> {
     const source = form.source!;
     this.#confirmingDelete = false;
-    return this.#run('delete', ui.deleting, async () => {
+    return this.#run('delete', ui.deleting, async (signal) => {
       try {
-        await this.#client.deleteSource(source.id);
+        await this.#client.deleteSource(source.id, signal);
         this.#forms.delete(`source:${source.id}`);
         this.#sources = this.#sources.filter((s) => s.id !== source.id);
         this.#backToStart(ui.deleted(source.name));
         this.#emit('airbyte-source-deleted', { sourceId: source.id });
         this.onEvent?.({ type: 'end_user_action_result', message: 'source_deleted', data: { id: source.id } });
       } catch (error) {
+        if (signal.aborted) return;
         this.#formError(form, error);
       }
     });
