@@ -1,6 +1,7 @@
 import { html, nothing, type TemplateResult } from 'lit';
 import { live } from 'lit/directives/live.js';
 import type { SourceSummary, TemplateSummary } from '../../api/schemas.js';
+import { displayName } from '../display-name.js';
 import { ui } from '../messages.js';
 import { avatar } from './avatar.js';
 
@@ -33,7 +34,7 @@ export function startView(props: StartViewProps): TemplateResult {
               return html`<li>
                 <button type="button" class="tile" part="source" @click=${() => props.onSource(source)}>
                   ${avatar(template?.name ?? source.name, template?.icon, props.failedIcons, props.refresh)}
-                  <span class="name">${source.name}</span>
+                  <span class="name">${displayName(source.name)}</span>
                 </button>
               </li>`;
             })}
@@ -62,7 +63,7 @@ export function startView(props: StartViewProps): TemplateResult {
                 @click=${() => props.onTemplate(template)}
               >
                 ${avatar(template.name, template.icon, props.failedIcons, props.refresh)}
-                <span class="name">${template.name}</span>
+                <span class="name">${displayName(template.name)}</span>
                 ${configured.has(template.id) ? html`<span class="badge" aria-hidden="true">✓</span>` : nothing}
               </button>
             </li>`,
