@@ -1,0 +1,116 @@
+// The whole flow on a page served with a strict Content-Security-Policy (no 'unsafe-inline', no
+// 'unsafe-eval'), through both builds, with zero securitypolicyviolation events and no console errors.
+import assert from 'node:assert/strict';
+import { after, before, describe, it } from 'node:test';
+import { chromium, type Browser } from 'playwright-core';
+import { startDemoServer, type DemoServer } from '../../demo/server.js';
+import { chromiumArgs, chromiumPath } from '../support/find-chromium.mjs';
+
+const CSP = "default-src 'self'; script-src 'self'; style-src 'self'";
+const CLIENT = { client_id: 'csp-client', client_secret: 'csp-secret' };
+
+let demo: DemoServer;
+let browser: Browser;
+
+async function operator(path: string, body: unknown, token?: string) {
+  const response = await fetch(`${demo.url}${path}`, {
+    method: 'POST',
+    headers: { 'content-type': 'application/json', ...(token ? { authorization: `Bearer ${token}` } : {}) },
+    body: JSON.stringify(body),
+  });
+  assert.ok(response.ok, `${path}: ${response.status}`);
+  return response.json() as Promise<Record<string, string>>;
+}
+
+/** A template of our own with no icon (an icon is an image from elsewhere, which img-src 'self' refuses). */
+async function widgetToken(workspace: string): Promise<string> {
+  const { access_token } = await operator('/api/v1/account/applications/token', CLIENT);
+  const tag = `csp-${workspace}`;
+  await operator('/api/v1/integrations/templates/sources', {
+    name: `Warehouse ${workspace}`,
+    tags: [tag],
+    user_config_spec: {
+      connectionSpecification: {
+        type: 'object',
+        required: ['host', 'password'],
+        properties: {
+          host: { type: 'string', title: 'Host', description: 'The <b>host</b>, see <a href="https://example.com">docs</a>.' },
+          password: { type: 'string', title: 'Password', airbyte_secret: true },
+          port: { type: 'integer', title: 'Port', minimum: 1, maximum: 65535 },
+        },
+      },
+    },
+  }, access_token);
+  const { token } = await operator('/api/v1/embedded/widget-token', {
+    workspace_name: workspace,
+    allowed_origin: demo.url,
+    selected_source_template_tags: [tag],
+  }, access_token);
+  return token!;
+}
+
+before(async () => {
+  demo = await startDemoServer({
+    host: '127.0.0.1',
+    port: 0,
+    sandboxOptions: { dataDir: 'memory', clientId: CLIENT.client_id, clientSecret: CLIENT.client_secret, rateLimit: 1_000_000, slowCheckMs: 0 },
+  });
+  browser = await chromium.launch({ executablePath: chromiumPath(), headless: true, args: chromiumArgs });
+});
+
+after(async () => {
+  await browser?.close();
+  await demo?.close();
+});
+
+describe('strict CSP', { timeout: 60_000 }, () => {
+  for (const [build, script] of [
+    ['ESM', '<script type="module" src="/dist/airbyte-connect.js"></script>'],
+    ['single-script', '<script src="/dist/airbyte-connect.iife.js"></script>'],
+  ] as const) {
+    it(`runs connect, edit and delete with zero violations (${build} build)`, async () => {
+      const token = await widgetToken(`csp-${build}`.toLowerCase().replace(/[^a-z]/g, ''));
+      const context = await browser.newContext();
+      const page = await context.newPage();
+      const problems: string[] = [];
+      page.on('console', (message) => message.type() === 'error' && problems.push(message.text()));
+      page.on('pageerror', (error) => problems.push(error.message));
+      await page.addInitScript(() => {
+        (window as unknown as { violations: string[] }).violations = [];
+        document.addEventListener('securitypolicyviolation', (event) =>
+          (window as unknown as { violations: string[] }).violations.push(`${event.violatedDirective} ${event.blockedURI}`),
+        );
+      });
+      // The page is served through request interception, so only this test's policy applies.
+      await page.route('**/csp-page.html', (route) =>
+        route.fulfill({
+          status: 200,
+          headers: { 'content-type': 'text/html; charset=utf-8', 'content-security-policy': CSP },
+          body: `<!doctype html><html lang="en"><head><title>CSP</title>${script}</head><body>
+            <airbyte-connect api-base-url="/api/v1/embedded" token="${token}"></airbyte-connect></body></html>`,
+        }),
+      );
+      await page.goto(`${demo.url}/csp-page.html`);
+      await page.getByLabel('Host', { exact: true }).fill('db.acme.test');
+      await page.getByLabel('Password', { exact: true }).fill('p4ss');
+      await page.getByRole('button', { name: 'Test connection' }).click();
+      await page.getByText('Connection test succeeded.').first().waitFor();
+      await page.getByRole('button', { name: 'Connect', exact: true }).click();
+      await page.getByRole('heading', { name: /is connected/ }).waitFor();
+      await page.getByRole('button', { name: 'Done' }).click();
+      await page.getByRole('button', { name: /^Warehouse .* - [0-9a-f]{8}$/ }).click();
+      await page.getByLabel('Host', { exact: true }).fill('db2.acme.test');
+      await page.getByRole('button', { name: 'Save changes' }).click();
+      await page.getByRole('heading', { name: /is updated/ }).waitFor();
+      await page.getByRole('button', { name: 'Done' }).click();
+      await page.getByRole('button', { name: /^Warehouse .* - [0-9a-f]{8}$/ }).click();
+      await page.getByRole('button', { name: 'Delete', exact: true }).click();
+      await page.getByRole('button', { name: 'Yes, delete' }).click();
+      await page.getByRole('status').filter({ hasText: 'was deleted' }).waitFor();
+      const violations = await page.evaluate(() => (window as unknown as { violations: string[] }).violations);
+      assert.deepEqual(violations, []);
+      assert.deepEqual(problems, []);
+      await context.close();
+    });
+  }
+});

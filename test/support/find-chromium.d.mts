@@ -1,0 +1,3 @@
+export function chromiumPath(): string | undefined;
+export function ensureChromium(): string;
+export const chromiumArgs: string[];
