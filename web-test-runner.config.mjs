@@ -3,6 +3,7 @@ import { esbuildPlugin } from '@web/dev-server-esbuild';
 import { fileURLToPath } from 'node:url';
 import { chromiumArgs, ensureChromium } from './test/support/find-chromium.mjs';
 import { countReporter } from './test/support/wtr-count-reporter.mjs';
+import { corpusPlugin } from './test/support/corpus-plugin.mjs';
 import { sandboxPlugin } from './test/support/sandbox-plugin.mjs';
 
 export default {
@@ -12,6 +13,7 @@ export default {
   plugins: [
     esbuildPlugin({ ts: true, target: 'es2022', tsconfig: fileURLToPath(new URL('./tsconfig.json', import.meta.url)) }),
     sandboxPlugin(),
+    corpusPlugin(),
   ],
   browsers: [
     chromeLauncher({ launchOptions: { executablePath: ensureChromium(), headless: true, args: chromiumArgs } }),
