@@ -24,8 +24,10 @@ export class FormState {
   readonly drafts = new Map<string, string>();
   /** Secrets the user chose to reveal, by path key. */
   readonly revealed = new Set<string>();
-  /** Secrets that were stored before this edit began, by path key: clearing one keeps the stored value. */
+  /** Secrets that were stored before this edit began, by path key: they offer Replace, and Cancel to keep them. */
   readonly savedSecrets = new Set<string>();
+  /** Which collapsibles are open, once known: "Optional fields" sections by path key, object-list rows by row object. */
+  readonly open = new Map<unknown, boolean>();
   #touched = new Set<string>();
   #serverErrors = new Map<string, string>();
   #errors: Map<string, string>;
@@ -78,8 +80,19 @@ export class FormState {
 
   /** The message to show at a path now: the server's, or ours once the field was touched or submitted. */
   errorAt(path: ValuePath): string | undefined {
-    const key = pathKey(path);
+    return this.#shown(pathKey(path));
+  }
+
+  #shown(key: string): string | undefined {
     return this.#serverErrors.get(key) ?? (this.submitted || this.#touched.has(key) ? this.#errors.get(key) : undefined);
+  }
+
+  /** Whether an error shows at `path` or anywhere inside it (`path` not empty). */
+  errorsUnder(path: ValuePath): boolean {
+    const prefix = pathKey(path).slice(0, -1);
+    return [...this.#serverErrors.keys(), ...this.#errors.keys()].some(
+      (key) => key.startsWith(prefix) && /[,\]]/.test(key[prefix.length]!) && this.#shown(key) !== undefined,
+    );
   }
 
   /** Paths with an error to show, our own and the server's. */

@@ -19,6 +19,7 @@ const dark = css`
   --_soft: #1f2937;
   --_danger: #fda29b;
   --_ok: #75e0a7;
+  color-scheme: dark;
 `;
 
 export const styles = css`
@@ -64,7 +65,7 @@ export const styles = css`
   .ghost { padding: 4px 8px; color: var(--_muted); }
   .danger { background: var(--_danger); color: var(--_bg); font-weight: 600; }
   .danger-text { color: var(--_danger); margin-inline-start: auto; }
-  input[type='text'], input[type='password'], input[type='search'], select, textarea {
+  input[type='text'], input[type='password'], input[type='search'], select, textarea, .picker {
     width: 100%; padding: 8px 10px; border: 1px solid var(--_line); border-radius: var(--_radius); background: var(--_bg);
   }
   textarea { resize: vertical; }
@@ -95,7 +96,14 @@ export const styles = css`
   fieldset { border: 1px solid var(--_line); border-radius: var(--_radius); margin: 14px 0; padding: 4px 12px 12px; min-width: 0; }
   legend { font-weight: 600; padding: 0 4px; }
   .radios { border: 0; padding: 0; }
-  .radio-card { display: flex; gap: 8px; align-items: center; border: 1px solid var(--_line); border-radius: var(--_radius); padding: 8px 10px; margin: 6px 0; font-weight: 400; }
+  .radio-card, .card, details.row { border: 1px solid var(--_line); border-radius: var(--_radius); padding: 8px 12px; margin: 10px 0; }
+  .radio-card { display: grid; grid-template-columns: auto 1fr; gap: 0 8px; align-items: center; font-weight: 400; }
+  .radio-card > span { font-weight: 600; }
+  .radio-card .hint { grid-column: 2; }
+  h3 { font-size: 15px; margin: 6px 0 0; }
+  .summary { font-weight: 400; }
+  .masked { -webkit-text-security: disc; }
+  .picker { flex: none; width: auto; }
   .branch { border-inline-start: 2px solid var(--_soft); padding-inline-start: 12px; }
   .choices { display: flex; flex-wrap: wrap; gap: 4px 16px; }
   .choice label { font-weight: 400; }

@@ -15,10 +15,13 @@ export function describedBy(field: Field, path: ValuePath, ctx: FieldContext, ex
   return ids.length ? ids.join(' ') : nothing;
 }
 
+/** Help text from a spec, through the sanitiser; `id` is what controls point at with aria-describedby. */
+export function hint(text: string | undefined, id: string): TemplateResult | typeof nothing {
+  return text ? html`<div class="hint" id=${id} part="hint">${guard([text], () => richText(text))}</div>` : nothing;
+}
+
 export function description(field: Field, path: ValuePath): TemplateResult | typeof nothing {
-  if (!field.description) return nothing;
-  const text = field.description;
-  return html`<div class="hint" id=${idFor('d', path)} part="hint">${guard([text], () => richText(text))}</div>`;
+  return hint(field.description, idFor('d', path));
 }
 
 export function errorText(path: ValuePath, ctx: FieldContext): TemplateResult | typeof nothing {

@@ -1,13 +1,13 @@
 import { html, nothing, type TemplateResult } from 'lit';
 import { live } from 'lit/directives/live.js';
-import { selectedBranchIndex, switchBranch } from '../../spec/branch.js';
+import { switchBranch } from '../../spec/branch.js';
 import { createValue } from '../../spec/initial-value.js';
-import { childPath } from '../../spec/util.js';
-import type { Field, ListField, ObjectListField, ObjectNode, OneOfNode, Scalar, ValuePath } from '../../spec/model.js';
+import { blank, childPath, childValue, selectedBranchIndex, toNumber } from '../../spec/util.js';
+import type { Field, FormModel, ListField, ObjectListField, ObjectNode, OneOfNode, Scalar, ValuePath } from '../../spec/model.js';
 import { pathKey } from '../../validation/path-key.js';
 import { ui } from '../messages.js';
 import { idFor, type FieldContext } from './field-context.js';
-import { description, describedBy, errorText, frame } from './field-frame.js';
+import { description, describedBy, errorText, frame, hint } from './field-frame.js';
 import { booleanControl, enumControl, jsonControl, numberControl, stringControl } from './scalar-controls.js';
 
 /** Shown expanded: what Airbyte's form treats as required-like. The rest folds under "Optional fields". */
@@ -17,23 +17,56 @@ function isProminent(field: Field): boolean {
 
 /** A list of sibling fields: the prominent ones, then the optional ones in a collapsed section. */
 export function renderFields(fields: readonly Field[], base: ValuePath, ctx: FieldContext): TemplateResult {
+  const { state } = ctx;
   const visible = fields.filter((field) => !field.hidden && field.kind !== 'const');
   const main = visible.filter(isProminent);
   const optional = visible.filter((field) => !isProminent(field));
-  // Open the optional section when a field in it differs from its default or has an error: nothing the user
-  // set, and no problem, is ever folded out of view.
-  const open = optional.some((field) => {
-    const path = childPath(field, base);
-    const value = ctx.state.get(path);
-    return (value !== undefined && JSON.stringify(value) !== JSON.stringify(field.default)) || ctx.state.errorAt(path);
-  });
+  // Opens when a field in it differs from its default or shows an error: nothing the user set, and no problem,
+  // is ever folded out of view. Once opened it stays open until the user closes it.
+  const paths = optional.map((field) => childPath(field, base));
+  const key = pathKey(paths[0] ?? base);
+  const open =
+    paths.some((path) => state.errorsUnder(path)) ||
+    (state.open.get(key) ??
+      optional.some((field, i) => {
+        const value = state.get(paths[i]!);
+        return value !== undefined && JSON.stringify(value) !== JSON.stringify(field.default);
+      }));
   return html`${main.map((field) => renderField(field, childPath(field, base), ctx))}
   ${optional.length
-    ? html`<details class="optional" part="optional" ?open=${open}>
+    ? html`<details
+        class="optional"
+        part="optional"
+        ?open=${open}
+        @toggle=${(event: Event) => state.open.set(key, (event.target as HTMLDetailsElement).open)}
+      >
         <summary>${ui.optionalFields}</summary>
-        ${optional.map((field) => renderField(field, childPath(field, base), ctx))}
+        ${optional.map((field, i) => renderField(field, paths[i]!, ctx))}
       </details>`
     : nothing}`;
+}
+
+/**
+ * The whole form: root fields in cards by their `group` (spec-dialect §3.3). Ungrouped fields first, then the ids
+ * of the spec's `groups` in order, then other ids in natural order, `advanced` always last. A card is titled by
+ * its `groups` entry; an untitled lone card is no card at all.
+ */
+export function renderForm(model: FormModel, ctx: FieldContext): TemplateResult {
+  const cards = new Map<string, Field[]>();
+  for (const field of model.root.fields) {
+    const id = field.group ?? 'default';
+    if (!field.hidden && field.kind !== 'const') cards.set(id, [...(cards.get(id) ?? []), field]);
+  }
+  const listed = model.groups.map((group) => group.id);
+  const rank = (id: string) => (id === 'default' ? -1 : id === 'advanced' ? 1e9 : listed.includes(id) ? listed.indexOf(id) : 1e6);
+  const ids = [...cards.keys()].sort((a, b) => rank(a) - rank(b) || a.localeCompare(b, 'en', { numeric: true }));
+  const title = (id: string) => model.groups.find((group) => group.id === id)?.title;
+  if (ids.length < 2 && !title(ids[0] ?? '')) return renderFields(model.root.fields, [], ctx);
+  return html`${ids.map(
+    (id) => html`<div class="card" part="card">
+      ${title(id) ? html`<h3>${title(id)}</h3>` : nothing} ${renderFields(cards.get(id)!, [], ctx)}
+    </div>`,
+  )}`;
 }
 
 export function renderField(field: Field, path: ValuePath, ctx: FieldContext): TemplateResult | typeof nothing {
@@ -81,16 +114,28 @@ function oneOf(field: OneOfNode, path: ValuePath, ctx: FieldContext): TemplateRe
     ctx.update();
   };
   const branch = field.branches[index];
+  // A hidden branch is offered only when it is the stored choice.
+  const offered = field.branches.map((option, i) => [option, i] as const).filter(([option, i]) => !option.hidden || i === index);
   const chooser =
     field.display === 'radio'
       ? html`<fieldset class="radios" part="radios" aria-describedby=${describedBy(field, path, ctx)}>
           <legend>${field.title}</legend>
-          ${field.branches.map(
-            (option, i) => html`<label class="radio-card" part="radio-card">
-              <input type="radio" name=${idFor('r', path)} .checked=${live(i === index)} @change=${() => choose(i)} />
-              <span>${option.title}</span>
-            </label>`,
-          )}
+          ${offered.map(([option, i]) => {
+            const id = idFor(`r${i}`, path);
+            // The card is the click target; the radio is named by the title alone and described by the description.
+            return html`<label class="radio-card" part="radio-card">
+              <input
+                type="radio"
+                name=${idFor('r', path)}
+                .checked=${live(i === index)}
+                aria-labelledby=${id}
+                aria-describedby=${option.description ? idFor(`b${i}`, path) : nothing}
+                @change=${() => choose(i)}
+              />
+              <span id=${id}>${option.title}</span>
+              ${hint(option.description, idFor(`b${i}`, path))}
+            </label>`;
+          })}
         </fieldset>`
       : html`<select
           id=${idFor('f', path)}
@@ -101,7 +146,7 @@ function oneOf(field: OneOfNode, path: ValuePath, ctx: FieldContext): TemplateRe
           @change=${(event: Event) => choose(Number((event.target as HTMLSelectElement).value))}
         >
           ${index < 0 ? html`<option value="-1" selected>${ui.chooseOption}</option>` : nothing}
-          ${field.branches.map((option, i) => html`<option value=${i} ?selected=${i === index}>${option.title}</option>`)}
+          ${offered.map(([option, i]) => html`<option value=${i} ?selected=${i === index}>${option.title}</option>`)}
         </select>`;
   const body = html`${branch ? html`<div class="branch" part="branch">${renderFields(branch.fields, path, ctx)}</div>` : nothing}`;
   if (field.display === 'radio') {
@@ -147,14 +192,13 @@ function multiSelect(field: ListField, options: readonly Scalar[], path: ValuePa
 function tagList(field: ListField, path: ValuePath, ctx: FieldContext): TemplateResult {
   const key = pathKey(path);
   const items = listValue(ctx, path);
-  const parse = (text: string): unknown =>
-    field.itemType === 'string' ? text : Number.isFinite(Number(text)) ? Number(text) : text;
+  const parse = (text: string): unknown => (field.itemType === 'string' ? text : (toNumber(text) ?? text));
   const commit = (text: string) => {
-    const parts = text.split(/[,\n]/).map((part) => part.trim()).filter(Boolean);
-    if (!parts.length) return false;
-    ctx.state.set(path, [...items, ...parts.map(parse)]);
+    const parts = text.split(/[,\r\n]/).map((part) => part.trim()).filter(Boolean);
     ctx.state.drafts.delete(key);
-    return true;
+    if (parts.length) ctx.state.set(path, [...items, ...parts.map(parse)]);
+    // A value just added is checked at once (e.g. text in a list of numbers).
+    parts.forEach((_, i) => ctx.state.touch([...path, items.length + i]));
   };
   const removeAt = (i: number) => {
     const next = items.filter((_, j) => j !== i);
@@ -192,10 +236,21 @@ function tagList(field: ListField, path: ValuePath, ctx: FieldContext): Template
           const input = event.target as HTMLInputElement;
           if (event.key === 'Enter' || event.key === ',') {
             event.preventDefault();
-            if (commit(input.value)) ctx.update();
+            commit(input.value);
+            ctx.update();
           } else if (event.key === 'Backspace' && input.value === '' && items.length) {
             removeAt(items.length - 1);
           }
+        }}
+        @paste=${(event: ClipboardEvent) => {
+          // A pasted list (comma- or newline-separated) becomes one value per item; a single value pastes as usual.
+          const text = event.clipboardData?.getData('text') ?? '';
+          if (!/[,\r\n]/.test(text)) return;
+          event.preventDefault();
+          const input = event.target as HTMLInputElement;
+          const draft = input.value;
+          commit(draft.slice(0, input.selectionStart ?? draft.length) + text + draft.slice(input.selectionEnd ?? draft.length));
+          ctx.update();
         }}
         @blur=${(event: Event) => {
           // Typed but never committed: keep it rather than lose it.
@@ -208,35 +263,68 @@ function tagList(field: ListField, path: ValuePath, ctx: FieldContext): Template
   );
 }
 
+/** A row's one-line summary, like Airbyte's: `Title: value | …`, secrets as `*****`, lists as `[...]`; cut at 80 characters. */
+function summary(fields: readonly Field[], row: unknown): string {
+  const text = fields
+    .map((field) => {
+      const value = childValue(field, row);
+      const shown =
+        field.hidden || field.kind === 'const'
+          ? undefined
+          : field.kind === 'one-of'
+            ? field.branches[selectedBranchIndex(field, value)]?.title
+            : blank(value) || (typeof value === 'object' && !Array.isArray(value))
+              ? undefined
+              : field.kind === 'string' && field.secret
+                ? '*****'
+                : Array.isArray(value)
+                  ? '[...]'
+                  : String(value);
+      return shown === undefined ? '' : `${field.title}: ${shown}`;
+    })
+    .filter(Boolean)
+    .join(' | ');
+  return text.length > 80 ? text.slice(0, 79) + '…' : text;
+}
+
 function objectList(field: ObjectListField, path: ValuePath, ctx: FieldContext): TemplateResult {
+  const { state } = ctx;
   const rows = listValue(ctx, path);
   const itemTitle = field.item.title && field.item.title !== field.title ? field.item.title : field.title;
   const add = () => {
-    ctx.state.set(path, [...rows, createValue(field.item)]);
+    state.set(path, [...rows, createValue(field.item)]);
     ctx.update();
   };
   return group(
     field,
     path,
     ctx,
-    html`${rows.map(
-        (_, i) => html`<fieldset class="row" part="row">
-          <legend>${itemTitle} ${i + 1}</legend>
-          ${renderFields(field.item.fields, [...path, i], ctx)}
+    html`${rows.map((row, i) => {
+        const rowPath = [...path, i];
+        // Rows the form opened with in edit mode start folded; new ones open. A row with an error is always open.
+        if (!state.open.has(row)) state.open.set(row, !ctx.editing || state.dirty);
+        return html`<details
+          class="row"
+          part="row"
+          ?open=${state.errorsUnder(rowPath) || state.open.get(row)}
+          @toggle=${(event: Event) => state.open.set(row, (event.target as HTMLDetailsElement).open)}
+        >
+          <summary>${itemTitle} ${i + 1} <span class="summary">${summary(field.item.fields, row)}</span></summary>
+          ${renderFields(field.item.fields, rowPath, ctx)}
           <button
             type="button"
             class="secondary"
             part="button"
             @click=${() => {
               const next = rows.filter((__, j) => j !== i);
-              ctx.state.set(path, next.length || field.required ? next : undefined);
+              state.set(path, next.length || field.required ? next : undefined);
               ctx.update();
             }}
           >
             ${ui.remove}
           </button>
-        </fieldset>`,
-      )}
+        </details>`;
+      })}
       <button type="button" class="secondary" part="button" @click=${add}>${ui.add(itemTitle)}</button>`,
   );
 }

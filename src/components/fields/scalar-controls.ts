@@ -11,6 +11,7 @@ import {
 } from '../../spec/model.js';
 import { pathKey } from '../../validation/path-key.js';
 import { ui } from '../messages.js';
+import { dateKind, toNative, toPattern } from './date-format.js';
 import { idFor, type FieldContext } from './field-context.js';
 import { description, describedBy, errorText, frame } from './field-frame.js';
 
@@ -33,30 +34,33 @@ export function stringControl(field: StringField, path: ValuePath, ctx: FieldCon
   const { state } = ctx;
   const key = pathKey(path);
   const value = state.get(path);
-  // A saved secret comes back masked: show it as set, never put the mask in the input, keep it unless replaced.
-  const saved = field.secret && ctx.editing && (value === SECRET_MASK || state.savedSecrets.has(key));
-  if (value === SECRET_MASK) state.savedSecrets.add(key);
-  const shown = value === SECRET_MASK || typeof value !== 'string' ? (typeof value === 'number' ? String(value) : '') : value;
+  const id = idFor('f', path);
+  // A saved secret comes back as the mask: shown as set (never in the input) and sent back as is unless replaced.
+  const saved = field.secret && ctx.editing && value === SECRET_MASK;
+  if (saved) state.savedSecrets.add(key);
   const revealed = state.revealed.has(key);
-  const onInput = (event: Event) => {
-    const text = (event.target as HTMLInputElement | HTMLTextAreaElement).value;
-    state.set(path, text === '' ? (saved ? SECRET_MASK : undefined) : text);
+  const date = field.secret ? undefined : dateKind(field.format, field.pattern);
+  const shown = saved || typeof value !== 'string' ? (typeof value === 'number' ? String(value) : '') : value;
+  const set = (next: string | undefined) => {
+    state.set(path, next || undefined);
     ctx.update();
   };
+  const onInput = (event: Event) => set((event.target as HTMLInputElement).value);
   const { blur } = commonHandlers(path, ctx);
   const attrs = {
-    id: idFor('f', path),
     described: describedBy(field, path, ctx, saved ? idFor('s', path) : undefined),
     invalid: ctx.state.errorAt(path) ? 'true' : 'false',
   };
-  const control = field.multiline && (!field.secret || revealed)
+  // A textarea has no password type: a secret one is masked by CSS, so newlines survive and nothing shows.
+  const control = field.multiline
     ? html`<textarea
-        id=${attrs.id}
+        id=${id}
         part="input"
         rows="3"
+        class=${field.secret && !revealed ? 'masked' : ''}
         .value=${live(shown)}
-        ?required=${field.required}
-        ?readonly=${field.readOnly}
+        ?required=${field.required && !saved}
+        ?readonly=${field.readOnly || saved}
         aria-invalid=${attrs.invalid}
         aria-describedby=${attrs.described}
         placeholder=${placeholder(field)}
@@ -66,41 +70,79 @@ export function stringControl(field: StringField, path: ValuePath, ctx: FieldCon
         @blur=${blur}
       ></textarea>`
     : html`<input
-        id=${attrs.id}
+        id=${id}
         part="input"
         type=${field.secret && !revealed ? 'password' : 'text'}
         .value=${live(shown)}
         ?required=${field.required && !saved}
-        ?readonly=${field.readOnly}
+        ?readonly=${field.readOnly || saved}
         aria-invalid=${attrs.invalid}
         aria-describedby=${attrs.described}
         placeholder=${saved ? '••••••••' : placeholder(field)}
         autocomplete=${field.secret ? 'new-password' : 'off'}
         spellcheck="false"
         @input=${onInput}
+        @change=${date
+          ? (event: Event) => {
+              // Typed dates are rewritten in the pattern's format; anything unreadable stays for validation to flag.
+              const next = toPattern((event.target as HTMLInputElement).value, date);
+              if (next) set(next);
+            }
+          : nothing}
         @blur=${blur}
       />`;
-  const toggle = field.secret
-    ? html`<button
-        type="button"
-        class="ghost"
-        part="button reveal"
-        aria-pressed=${revealed ? 'true' : 'false'}
-        aria-controls=${attrs.id}
-        @click=${() => {
-          if (revealed) state.revealed.delete(key);
-          else state.revealed.add(key);
-          ctx.update();
-        }}
-      >
-        ${revealed ? ui.hide : ui.show}
-      </button>`
+  const toggle =
+    field.secret && !saved
+      ? html`<button
+          type="button"
+          class="ghost"
+          part="button reveal"
+          aria-pressed=${revealed ? 'true' : 'false'}
+          aria-controls=${id}
+          @click=${() => {
+            if (revealed) state.revealed.delete(key);
+            else state.revealed.add(key);
+            ctx.update();
+          }}
+        >
+          ${revealed ? ui.hide : ui.show}
+        </button>`
+      : nothing;
+  // Edit mode: "Replace" empties and unlocks a saved secret; "Cancel" puts the mask (the saved value) back.
+  const replace =
+    field.secret && ctx.editing && state.savedSecrets.has(key)
+      ? html`<button
+          type="button"
+          class="secondary"
+          part="button"
+          @click=${(event: Event) => {
+            if (saved) (event.target as Element).parentElement!.querySelector<HTMLElement>('input, textarea')!.focus();
+            else state.revealed.delete(key);
+            set(saved ? undefined : SECRET_MASK);
+          }}
+        >
+          ${saved ? ui.replace(field.title) : ui.cancel}
+        </button>`
+      : nothing;
+  // A native picker next to the text input: it writes exactly the pattern's format, in UTC.
+  const picker = date
+    ? html`<input
+        type=${date.type}
+        class="picker"
+        part="picker"
+        step=${date.type === 'datetime-local' ? (date.digits ? '0.001' : '1') : nothing}
+        aria-label=${ui.pickDate}
+        .value=${live(toNative(value, date))}
+        ?disabled=${field.readOnly}
+        @input=${(event: Event) => set(toPattern((event.target as HTMLInputElement).value, date))}
+        @blur=${blur}
+      />`
     : nothing;
   return frame(
     field,
     path,
     ctx,
-    html`<div class="control-row">${control}${toggle}</div>
+    html`<div class="control-row">${control}${toggle}${replace}${picker}</div>
       ${saved ? html`<p class="hint" id=${idFor('s', path)}>${ui.secretSaved}</p>` : nothing}`,
   );
 }

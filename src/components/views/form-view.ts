@@ -1,6 +1,6 @@
 import { html, nothing, type TemplateResult } from 'lit';
 import type { SourceTemplate } from '../../api/schemas.js';
-import { renderFields } from '../fields/group-controls.js';
+import { renderForm } from '../fields/group-controls.js';
 import type { FieldContext } from '../fields/field-context.js';
 import { ui } from '../messages.js';
 
@@ -52,7 +52,7 @@ export function formView(props: FormViewProps): TemplateResult {
       <button type="button" class="ghost back" part="button back" @click=${props.onBack}><span aria-hidden="true">←</span> ${ui.back}</button>
       <h2 tabindex="-1">${props.sourceName ?? props.template.name}</h2>
     </div>
-    ${banner(props.banner)} ${renderFields(props.ctx.state.model.root.fields, [], props.ctx)}
+    ${banner(props.banner)} ${renderForm(props.ctx.state.model, props.ctx)}
     ${props.confirmingDelete
       ? html`<div class="confirm" part="confirm" role="group" aria-labelledby="confirm-text">
           <p id="confirm-text">${ui.deleteQuestion(props.sourceName ?? props.template.name)}</p>
