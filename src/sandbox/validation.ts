@@ -89,8 +89,9 @@ function keepChosenBranches(errors: ErrorObject[]): ErrorObject[] {
       byBranch.set(branch, [...(byBranch.get(branch) ?? []), error]);
     }
     const branchErrors = new Set([...byBranch.values()].flat());
+    const discriminator = discriminatorOf(combinator.schema);
     const plausible = [...byBranch.values()]
-      .filter((list) => !list.some((error) => isDiscriminatorError(error, combinator.instancePath)))
+      .filter((list) => !list.some((error) => isDiscriminatorError(error, combinator.instancePath, discriminator)))
       .sort((a, b) => a.length - b.length);
     const tooManyMatches = Array.isArray(combinator.params.passingSchemas);
     const chosen = tooManyMatches ? undefined : plausible[0];
@@ -100,12 +101,39 @@ function keepChosenBranches(errors: ErrorObject[]): ErrorObject[] {
   return remaining;
 }
 
-/** A failed `const` (or one-value `enum`) on a direct property: the value chose another branch. */
-function isDiscriminatorError(error: ErrorObject, parentPath: string): boolean {
+/** A branch property's constant value: its `const`, or its one-value `enum`. */
+function constantOf(property: unknown): { value: unknown } | undefined {
+  if (!isObject(property)) return undefined;
+  if ('const' in property) return { value: property.const };
+  return Array.isArray(property.enum) && property.enum.length === 1 ? { value: property.enum[0] } : undefined;
+}
+
+/**
+ * The property that tells a oneOf's branches apart: constant in every branch, with a different value in each
+ * (the same rule the widget's form model uses). Other constants inside a branch are ordinary fields.
+ */
+function discriminatorOf(branches: unknown): string | undefined {
+  if (!Array.isArray(branches) || branches.length === 0) return undefined;
+  const first = isObject(branches[0]) && isObject(branches[0].properties) ? Object.keys(branches[0].properties) : [];
+  return first.find((key) => {
+    const values = branches.map((branch) =>
+      isObject(branch) && isObject(branch.properties) ? constantOf(branch.properties[key]) : undefined,
+    );
+    return values.every(Boolean) && new Set(values.map((v) => JSON.stringify(v!.value))).size === values.length;
+  });
+}
+
+/**
+ * A failed constant on the branch's discriminator: the value chose another branch. Without a discriminator,
+ * any failed constant on a direct property counts.
+ */
+function isDiscriminatorError(error: ErrorObject, parentPath: string, discriminator: string | undefined): boolean {
   const allowed = (error.params as { allowedValues?: unknown[] }).allowedValues;
   if (error.keyword !== 'const' && !(error.keyword === 'enum' && allowed?.length === 1)) return false;
+  if (!error.instancePath.startsWith(`${parentPath}/`)) return false;
   const rest = error.instancePath.slice(parentPath.length);
-  return error.instancePath.startsWith(`${parentPath}/`) && rest.lastIndexOf('/') === 0;
+  if (discriminator === undefined) return rest.lastIndexOf('/') === 0;
+  return rest === `/${discriminator.replace(/~/g, '~0').replace(/\//g, '~1')}`;
 }
 
 /** One ajv error as a FastAPI issue (loc relative to the validated value). */

@@ -122,7 +122,8 @@ function build(key: string, raw: unknown, required: boolean, parentType?: unknow
     const options = s!.enum;
     if (Array.isArray(options) && options.length)
       return options.every(isScalar)
-        ? { ...b, kind: K.Enum, options }
+        ? // `enum` constrains null too: a type array that allows null does not make null valid unless it is listed.
+          { ...b, kind: K.Enum, options, nullable: b.nullable && options.includes(null) }
         : json(b, raw, 'Its choices are not plain values.');
     if (type == 'integer' || type == 'number') {
       let minimum = num(s!.minimum), maximum = num(s!.maximum);

@@ -24,10 +24,13 @@ export const blank = (v: unknown): boolean => v == null || (typeof v === 'string
 export const toNumber = (s: string): number | undefined =>
   /^\s*[-+]?(\d+\.?\d*|\.\d+)(e[-+]?\d+)?\s*$/i.test(s) ? +s : undefined;
 
-/** Compiles a spec `pattern` (with the `u` flag when it allows, else without); undefined if it does not compile. */
+/**
+ * Compiles a spec `pattern` without flags, as Airbyte's form and the server's validator read it (with the `u`
+ * flag only when it compiles no other way); undefined if it does not compile at all.
+ */
 export function regex(p: unknown): RegExp | undefined {
   if (typeof p == 'string')
-    for (const flags of ['u', '']) {
+    for (const flags of ['', 'u']) {
       try {
         return new RegExp(p, flags);
       } catch {}

@@ -20,6 +20,8 @@ function fields(list: readonly Field[], v: unknown): Obj {
 function value(f: Field, v: unknown): unknown {
   if (f.kind == K.Const) return copy(f.value);
   if (v === null && f.nullable) return null;
+  // `required` means the key must be present; a nullable field left empty is sent as null.
+  if (blank(v) && f.nullable && f.required) return null;
   if (f.kind == K.Object && f.required && !isObj(v)) v = {};
   if (blank(v) || (!f.required && f.kind != K.OneOf && isEmpty(f, v))) return undefined;
   switch (f.kind) {

@@ -4,6 +4,7 @@ import { buildFormModel } from '../../src/spec/build-model.js';
 import { initialValue } from '../../src/spec/initial-value.js';
 import { SECRET_MASK } from '../../src/spec/model.js';
 import { toSubmitValue } from '../../src/validation/submit-value.js';
+import { validateConfig } from '../../src/validation/validate.js';
 
 type S = Record<string, unknown>;
 const model = (properties: S, required: string[] = []) => buildFormModel({ type: 'object', properties, required });
@@ -94,5 +95,24 @@ describe('toSubmitValue', () => {
     );
     const stored = { host: 'db', port: 6543, credentials: { auth_type: 'Token', api_token: SECRET_MASK }, schemas: ['a'] };
     assert.deepEqual(toSubmitValue(m, initialValue(m, stored)), stored);
+  });
+});
+
+describe('toSubmitValue: nullable fields', () => {
+  it('sends null for an empty required nullable field (required means present; null is allowed)', () => {
+    const model = buildFormModel({
+      type: 'object',
+      required: ['start', 'region'],
+      properties: { start: { type: ['string', 'null'] }, region: { type: ['string', 'null'] }, note: { type: ['string', 'null'] } },
+    });
+    assert.deepEqual(toSubmitValue(model, { start: '', note: '' }), { start: null, region: null });
+  });
+
+  it('never sends null for an enum that does not list it: an empty choice is left out', () => {
+    const model = buildFormModel({ type: 'object', properties: { region: { type: ['string', 'null'], enum: ['us', 'eu'] } } });
+    assert.deepEqual(toSubmitValue(model, { region: null }), {});
+    assert.equal(validateConfig(model, { region: null }).size, 0);
+    const listed = buildFormModel({ type: 'object', properties: { region: { type: ['string', 'null'], enum: ['us', null] } } });
+    assert.deepEqual(toSubmitValue(listed, { region: null }), { region: null });
   });
 });
