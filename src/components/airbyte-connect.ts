@@ -101,6 +101,8 @@ export class AirbyteConnect extends LitElement {
   /** Forms by template or source, kept for the page's lifetime so leaving and returning loses nothing. */
   #forms = new Map<string, OpenForm>();
   #task: FormTask;
+  /** Events raised while a task ran, dispatched once it has ended. */
+  readonly #afterTask: (() => void)[] = [];
   #banner?: Banner;
   #confirmingDelete = false;
   #status = '';
@@ -209,6 +211,8 @@ export class AirbyteConnect extends LitElement {
   }
 
   #emit<K extends keyof AirbyteConnectEventDetails>(type: K, detail: AirbyteConnectEventDetails[K]): void {
+    // Raised during a task, an event waits until the task has ended: a listener then sees a ready form.
+    if (this.#task) return void this.#afterTask.push(() => this.#emit(type, detail));
     if (!this.isConnected) return;
     emit(this, type, detail);
     const envelope = (detail as { envelope?: AirbyteEnvelope }).envelope;
@@ -352,7 +356,11 @@ export class AirbyteConnect extends LitElement {
       await work(life);
     } finally {
       this.#task = undefined;
-      if (!life.aborted) this.requestUpdate();
+      const announce = this.#afterTask.splice(0);
+      if (!life.aborted) {
+        this.requestUpdate();
+        for (const event of announce) event();
+      }
     }
   }
 
@@ -441,7 +449,7 @@ export class AirbyteConnect extends LitElement {
         this.#sources = this.#sources.filter((s) => s.id !== source.id);
         this.#backToStart(ui.deleted(source.name));
         this.#emit('airbyte-source-deleted', { sourceId: source.id });
-        this.onEvent?.({ type: 'end_user_action_result', message: 'source_deleted', data: { id: source.id } });
+        this.#afterTask.push(() => this.onEvent?.({ type: 'end_user_action_result', message: 'source_deleted', data: { id: source.id } }));
       } catch (error) {
         if (signal.aborted) return;
         this.#formError(form, error);
