@@ -15,8 +15,10 @@ const specAjv = new Ajv({
   logger: false, // unknown formats in connector specs are ignored; there is nothing to tell anyone
   addUsedSchema: false, // specs may share $id values; never register them globally
   unicodeRegExp: false, // connector patterns are written for non-unicode regex engines
+  // `format` is an annotation, as JSON Schema reads it by default and Airbyte's form treats it: the `pattern`
+  // beside it says what is accepted (some specs pair `format: date` with a month pattern that no date satisfies).
+  validateFormats: false,
 });
-addFormats(specAjv, ['date', 'date-time']);
 
 const bodyAjv = new Ajv({ allErrors: true, verbose: true });
 addFormats(bodyAjv, ['uuid']);

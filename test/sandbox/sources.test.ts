@@ -128,7 +128,7 @@ describe('validation errors', () => {
         host: 'h',
         port: 70000,
         username: 7,
-        start_date: '2024-13-45',
+        start_date: 'next week',
         credentials: { auth_type: 'oauth', client_id: 'x' },
       },
     });
@@ -138,7 +138,7 @@ describe('validation errors', () => {
     assert.deepEqual(at('body.source_config.password'), [{ at: 'body.source_config.password', msg: 'Required', type: 'value_error.missing' }]);
     assert.deepEqual(at('body.source_config.port'), [{ at: 'body.source_config.port', msg: 'Must be at most 65536', type: 'value_error.maximum' }]);
     assert.deepEqual(at('body.source_config.username'), [{ at: 'body.source_config.username', msg: 'Must be a string', type: 'type_error.string' }]);
-    assert.deepEqual(at('body.source_config.start_date').map((issue) => issue.type), ['value_error.format']);
+    assert.deepEqual(at('body.source_config.start_date').map((issue) => issue.type), ['value_error.pattern']);
     // Only the branch the config selects (auth_type "oauth") is reported.
     assert.deepEqual(at('body.source_config.credentials.client_secret').map((issue) => issue.msg), ['Required']);
     assert.equal(at('body.source_config.credentials.api_key').length, 0);

@@ -41,16 +41,8 @@ const CONFIG_LOC = ['body', 'source_config'];
  * Rules on which the two validators differ by design; a case under one must still show exactly that difference
  * (client accepts, server rejects at the path), so an entry is removed once it no longer holds.
  */
-const KNOWN_DISAGREEMENTS: readonly { rule: Rule; why: string }[] = [
-  {
-    rule: 'format',
-    why:
-      'the client does not check `format` (as Airbyte’s web app does not, spec-dialect §3.9); the sandbox’s ajv checks ' +
-      'date and date-time with ajv-formats. A date typed by hand that matches the pattern but is no real date ' +
-      '(2024-13-01) passes the form and gets a 422 at that field.',
-  },
-];
-
+// Cases where the two validators differ by design. None today: `format` is an annotation on both sides.
+const KNOWN_DISAGREEMENTS: readonly { rule: Rule; why: string }[] = [];
 const stats = {
   specs: 0,
   seeds: 0,

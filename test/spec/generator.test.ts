@@ -219,7 +219,6 @@ describe('config generator: one invalid config per rule', () => {
     ['negative look-ahead', object({ a: { type: 'string', pattern: '^(?!(cohort_|RESERVED_)).*$' } }, ['a']), 'pattern', ['a'], (v) => /^(cohort_|RESERVED_)/.test(v as string)],
     ['minLength', object({ a: { type: 'string', minLength: 3 } }, ['a']), 'minLength', ['a'], (v) => (v as string).length == 2],
     ['maxLength', object({ a: { type: 'string', maxLength: 4 } }, ['a']), 'maxLength', ['a'], (v) => (v as string).length == 5],
-    ['format', object({ a: { type: 'string', format: 'date', pattern: '^[0-9]{4}-[0-9]{2}-[0-9]{2}$' } }, ['a']), 'format', ['a'], (v) => /^\d{4}-13-\d\d$/.test(v as string)],
     ['number type', object({ n: { type: 'integer' } }, ['n']), 'type', ['n'], (v) => typeof v == 'string'],
     ['whole number', object({ n: { type: 'integer', minimum: 1, maximum: 10 } }, ['n']), 'integer', ['n'], (v) => !Number.isInteger(v) && (v as number) > 1 && (v as number) < 10],
     ['minimum', object({ n: { type: 'integer', minimum: 1 } }, ['n']), 'minimum', ['n'], (v) => v === 0],
@@ -415,12 +414,15 @@ describe('regex sampler', () => {
     };
     corpusSpecs().forEach(([, spec]) => walk(spec));
     assert.ok(fields.length >= 40, `${fields.length} date fields`);
-    for (const field of fields) {
+    for (const { examples: _examples, ...field } of fields) {
+      // Without the spec's own examples (one says "2020", which both validators accept), the value is generated.
       const spec = object({ d: field }, ['d']);
       for (let seed = 0; seed < 3; seed++) {
         const v = generate(spec, seed).valid.d;
         assert.ok(typeof v == 'string' && ajv(spec)({ d: v }), `${JSON.stringify(field)} → ${v}`);
-        const [, y, m, d = '1'] = /^(\d{4})-(\d{2})(?:-(\d{2}))?/.exec(v)!;
+        const match = /^(\d{4})-(\d{2})(?:-(\d{2}))?/.exec(v as string);
+        assert.ok(match, `a date for ${JSON.stringify(field)}: ${v}`);
+        const [, y, m, d = '1'] = match;
         const date = new Date(Date.UTC(+y!, +m! - 1, +d));
         assert.ok(date.getUTCMonth() == +m! - 1 && date.getUTCDate() == +d && +y! >= 2000, `a real date: ${v}`);
       }
