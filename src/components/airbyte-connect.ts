@@ -106,6 +106,8 @@ export class AirbyteConnect extends LitElement {
   #banner?: Banner;
   #confirmingDelete = false;
   #status = '';
+  /** Said beside the spinner while busy: that a call is being retried. Cleared when the work ends. */
+  #notice = '';
   #loads?: AbortController;
   /** Aborted when the element leaves the page: no request, state change or event outlives it. */
   #life = new AbortController();
@@ -206,6 +208,10 @@ export class AirbyteConnect extends LitElement {
     this.#api ??= new ApiClient({
       baseUrl: this.apiBaseUrl ?? undefined,
       token: async (fresh) => (await this.#keeper.session(fresh)).jwt,
+      onRetry: () => {
+        this.#notice = this.#status = ui.retrying;
+        this.requestUpdate();
+      },
     });
     return this.#api;
   }
@@ -224,6 +230,7 @@ export class AirbyteConnect extends LitElement {
     const loads = (this.#loads = new AbortController());
     if (!this.token && !this.tokenUrl && !this.tokenProvider) return;
     if (this.view.name !== 'form' && this.view.name !== 'loading') this.view = { name: 'loading' };
+    this.#notice = '';
     try {
       const session = await this.#keeper.session();
       this.#workspaceId = session.workspaceId ?? (await this.#client.getTokenInfo(loads.signal)).workspace_id;
@@ -349,6 +356,7 @@ export class AirbyteConnect extends LitElement {
     if (this.#task) return;
     const life = this.#life.signal;
     this.#task = task;
+    this.#notice = '';
     this.#status = status;
     this.#banner = undefined;
     this.requestUpdate();
@@ -356,6 +364,7 @@ export class AirbyteConnect extends LitElement {
       await work(life);
     } finally {
       this.#task = undefined;
+      this.#notice = '';
       const announce = this.#afterTask.splice(0);
       if (!life.aborted) {
         this.requestUpdate();
@@ -461,7 +470,8 @@ export class AirbyteConnect extends LitElement {
     const view = this.view;
     switch (view.name) {
       case 'loading':
-        return html`<p class="loading" part="loading"><span class="spinner" aria-hidden="true"></span>${ui.loading}</p>`;
+        return html`<p class="loading" part="loading"><span class="spinner" aria-hidden="true"></span>${ui.loading}</p>
+          ${this.#notice ? html`<p class="notice" part="notice">${this.#notice}</p>` : nothing}`;
       case 'failed':
         return html`<div class="banner error" part="banner" role="alert">
             <strong>${view.message}</strong>
@@ -492,6 +502,7 @@ export class AirbyteConnect extends LitElement {
           ctx,
           task: this.#task,
           banner: this.#banner,
+          notice: this.#notice,
           confirmingDelete: this.#confirmingDelete,
           onBack: () => this.#backToStart(),
           onCheck: () => void this.#check(form),

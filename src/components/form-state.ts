@@ -1,6 +1,7 @@
 import type { FieldIssue } from '../api/api-error.js';
+import { selectedBranchIndex, switchBranch } from '../spec/branch.js';
 import { initialValue } from '../spec/initial-value.js';
-import type { FormModel, ValuePath } from '../spec/model.js';
+import type { FormModel, OneOfNode, ValuePath } from '../spec/model.js';
 import { pathKey } from '../validation/path-key.js';
 import { toSubmitValue } from '../validation/submit-value.js';
 import { validateConfig } from '../validation/validate.js';
@@ -26,6 +27,8 @@ export class FormState {
   readonly revealed = new Set<string>();
   /** Secrets that were stored before this edit began, by path key: they offer Replace, and Cancel to keep them. */
   readonly savedSecrets = new Set<string>();
+  /** What each oneOf branch held when the user switched away from it, by path key and branch value. */
+  readonly #branches = new Map<string, Record<string, unknown>>();
   /** Which collapsibles are open, once known: "Optional fields" sections by path key, object-list rows by row object. */
   readonly open = new Map<unknown, boolean>();
   #touched = new Set<string>();
@@ -67,6 +70,24 @@ export class FormState {
     this.dirty = true;
     this.#serverErrors.delete(pathKey(path));
     this.validate();
+  }
+
+  /**
+   * Switches a oneOf to another branch without losing what the user typed: the branch left behind is
+   * remembered, and coming back to a branch restores its own values (shared fields keep their latest value).
+   */
+  chooseBranch(path: ValuePath, node: OneOfNode, next: number): void {
+    const current = this.get(path);
+    const index = selectedBranchIndex(node, current);
+    const key = pathKey(path);
+    if (index >= 0 && isContainer(current)) this.#branches.set(`${key}|${index}`, structuredClone(current) as Record<string, unknown>);
+    if (next < 0) return this.set(path, undefined);
+    const switched = switchBranch(node, current, next);
+    const remembered = this.#branches.get(`${key}|${next}`);
+    for (const [name, value] of Object.entries(remembered ?? {})) {
+      if (!isContainer(current) || !(name in current)) switched[name] = value;
+    }
+    this.set(path, switched);
   }
 
   touch(path: ValuePath): void {

@@ -35,6 +35,7 @@ export const ui = {
   chooseOption: 'Choose an option',
   jsonHint: 'Enter JSON.',
   testing: 'Testing the connection…',
+  retrying: 'The connection is unreliable. Trying again…',
   connecting: 'Connecting…',
   saving: 'Saving…',
   deleting: 'Deleting…',

@@ -79,7 +79,7 @@ export const styles = css`
   .letter { display: grid; place-items: center; background: var(--_soft); font-weight: 700; color: var(--_muted); }
   .badge { color: var(--_ok); font-weight: 700; }
   .search { margin-top: 4px; }
-  .empty, .loading { color: var(--_muted); }
+  .empty, .loading, .notice { color: var(--_muted); }
   .heading-row { display: flex; align-items: center; gap: 8px; }
   .heading-row h2 { margin: 0; }
   .field { margin: 14px 0; }

@@ -145,4 +145,16 @@ describe('<airbyte-connect> failures keep the form and explain themselves', () =
     expect((await sourcesOf(token)).map((s) => s.id)).to.deep.equal([source.id]);
     await until(el, () => heading(el).includes('is connected'), 'the success view shows');
   });
+
+  it('says it is trying again while a repeatable call is retried, then carries on', async () => {
+    const { el, workspace } = await filledForm();
+    await fault({ path: '/api/v1/embedded/sources/check', workspace_name: workspace, status: 503, headers: { 'Retry-After': '1' }, body: { detail: 'Busy' } });
+    const check = oneEvent(el, 'airbyte-check');
+    await click(el, 'Test connection');
+    await until(el, () => (el.shadowRoot!.querySelector('.notice')?.textContent ?? '').includes('Trying again'), 'the retry is visible');
+    expect((await check).detail.status).to.equal('succeeded');
+    await el.updateComplete;
+    expect(el.shadowRoot!.querySelector('.notice')).to.equal(null);
+    expectFormIntact(el);
+  });
 });

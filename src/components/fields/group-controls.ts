@@ -1,6 +1,5 @@
 import { html, nothing, type TemplateResult } from 'lit';
 import { live } from 'lit/directives/live.js';
-import { switchBranch } from '../../spec/branch.js';
 import { createValue } from '../../spec/initial-value.js';
 import { blank, childPath, childValue, selectedBranchIndex, toNumber } from '../../spec/util.js';
 import type { Field, FormModel, ListField, ObjectListField, ObjectNode, OneOfNode, Scalar, ValuePath } from '../../spec/model.js';
@@ -109,7 +108,7 @@ function oneOf(field: OneOfNode, path: ValuePath, ctx: FieldContext): TemplateRe
   const value = ctx.state.get(path);
   const index = selectedBranchIndex(field, value);
   const choose = (next: number) => {
-    ctx.state.set(path, next < 0 ? undefined : switchBranch(field, value, next));
+    ctx.state.chooseBranch(path, field, next);
     ctx.state.touch(path);
     ctx.update();
   };

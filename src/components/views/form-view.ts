@@ -19,6 +19,8 @@ export interface FormViewProps {
   readonly ctx: FieldContext;
   readonly task: FormTask;
   readonly banner?: Banner;
+  /** Shown beside the busy spinner, e.g. that a call is being retried. */
+  readonly notice?: string;
   readonly confirmingDelete: boolean;
   readonly onBack: () => void;
   readonly onCheck: () => void;
@@ -71,7 +73,7 @@ export function formView(props: FormViewProps): TemplateResult {
           ${editing
             ? html`<button type="button" class="danger-text" part="button" @click=${props.onDelete}>${ui.delete}</button>`
             : nothing}
-          ${busy ? html`<span class="spinner" aria-hidden="true"></span>` : nothing}
+          ${busy ? html`<span class="spinner" aria-hidden="true"></span>${props.notice ? html`<span class="notice" part="notice">${props.notice}</span>` : nothing}` : nothing}
         </div>`}
   </form>`;
 }
