@@ -132,10 +132,11 @@ describe('fields: oneOf as radio cards', () => {
     await press(el, 'ArrowDown');
     expect(focused(el)).to.equal(radios[1]);
     expect(radios.map((r) => r.checked)).to.deep.equal([false, true]);
-    // "Initial wait" is in both branches: kept. "Slot" is not.
+    // "Initial wait" is in both branches: kept. "Slot" belongs to CDC only: not in STANDARD, but remembered.
     expect(formState(el).value.replication).to.deep.equal({ method: 'STANDARD', wait: 60 });
     await press(el, 'ArrowUp');
-    expect(formState(el).value.replication).to.deep.equal({ method: 'CDC', wait: 60 });
+    // Back on CDC, its own "Slot" value comes back: switching branches never loses what was typed.
+    expect(formState(el).value.replication).to.deep.equal({ method: 'CDC', wait: 60, slot: 'airbyte_slot' });
     await press(el, 'ArrowDown');
     await expect(el).to.be.accessible();
     const { config } = await connectWithKeyboard(el, recorder);
