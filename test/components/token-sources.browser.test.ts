@@ -4,6 +4,21 @@ import type { AirbyteConnect } from '../../src/components/airbyte-connect.js';
 import { createTemplate, fault, hasButton, sandboxInfo, uniqueName, until, widgetToken } from '../support/browser.js';
 import { testSpec } from './test-spec.js';
 
+/** A tokenProvider minting widget tokens for one workspace and template, counting its calls. */
+function countingProvider(workspace: string, tag: string, extra: Record<string, unknown> = {}) {
+  const counter = { calls: 0 };
+  const provider = () => {
+    counter.calls++;
+    return executeServerCommand<string, object>('sandbox-widget-token', {
+      workspace_name: workspace,
+      allowed_origin: location.origin,
+      selected_source_template_tags: [tag],
+      ...extra,
+    });
+  };
+  return { provider, counter };
+}
+
 describe('<airbyte-connect> token sources', () => {
   it('fetches its token from token-url with a same-origin POST', async () => {
     const template = await createTemplate(testSpec);
@@ -17,24 +32,16 @@ describe('<airbyte-connect> token sources', () => {
   it('asks tokenProvider again after a 401 and retries the refused call once', async () => {
     const template = await createTemplate(testSpec);
     const workspace = uniqueName('ws');
-    let calls = 0;
-    const provider = () => {
-      calls++;
-      return executeServerCommand<string, object>('sandbox-widget-token', {
-        workspace_name: workspace,
-        allowed_origin: location.origin,
-        selected_source_template_tags: [template.tag],
-      });
-    };
+    const { provider, counter } = countingProvider(workspace, template.tag);
     // The workspace exists once a token was minted for it, so the fault can name it.
     await provider();
-    calls = 0;
+    counter.calls = 0;
     await fault({ path: '/api/v1/embedded/sources', method: 'GET', workspace_name: workspace, status: 401, body: { detail: 'Token expired' } });
     const { apiBaseUrl } = await sandboxInfo();
     const el = await fixture<AirbyteConnect>(html`<airbyte-connect api-base-url=${apiBaseUrl} .tokenProvider=${provider}></airbyte-connect>`);
     const ready = await oneEvent(el, 'airbyte-ready');
     expect(ready.detail).to.deep.equal({ templates: 1, sources: 0 });
-    expect(calls).to.equal(2);
+    expect(counter.calls).to.equal(2);
   });
 
   it('fires airbyte-token-expired when the provider cannot give a token', async () => {
@@ -66,15 +73,7 @@ describe('<airbyte-connect> token lifecycle', () => {
 
   it('several elements share one token request', async () => {
     const { template, workspace } = await templateAndWorkspace();
-    let calls = 0;
-    const provider = () => {
-      calls++;
-      return executeServerCommand<string, object>('sandbox-widget-token', {
-        workspace_name: workspace,
-        allowed_origin: location.origin,
-        selected_source_template_tags: [template.tag],
-      });
-    };
+    const { provider, counter } = countingProvider(workspace, template.tag);
     const { apiBaseUrl } = await sandboxInfo();
     const elements = [0, 1].map(() => {
       const el = document.createElement('airbyte-connect');
@@ -86,31 +85,22 @@ describe('<airbyte-connect> token lifecycle', () => {
     const page = await fixture<HTMLElement>(html`<div></div>`);
     page.append(...elements);
     await Promise.all(ready);
-    expect(calls).to.equal(1);
+    expect(counter.calls).to.equal(1);
   });
 
   it('refreshes shortly before exp on its own, and stops when the element leaves the page', async () => {
     const { template, workspace } = await templateAndWorkspace();
-    let calls = 0;
     // Expires in 62 s: the refresh is due 60 s before, so about 2 s from now.
-    const provider = () => {
-      calls++;
-      return executeServerCommand<string, object>('sandbox-widget-token', {
-        workspace_name: workspace,
-        allowed_origin: location.origin,
-        selected_source_template_tags: [template.tag],
-        expires_in_seconds: 62,
-      });
-    };
+    const { provider, counter } = countingProvider(workspace, template.tag, { expires_in_seconds: 62 });
     const { apiBaseUrl } = await sandboxInfo();
     const el = await fixture<AirbyteConnect>(html`<airbyte-connect api-base-url=${apiBaseUrl} .tokenProvider=${provider}></airbyte-connect>`);
     await oneEvent(el, 'airbyte-ready');
-    expect(calls).to.equal(1);
-    await until(el, () => calls === 2, 'a second token is fetched before the first expires');
+    expect(counter.calls).to.equal(1);
+    await until(el, () => counter.calls === 2, 'a second token is fetched before the first expires');
     el.remove();
-    const after = calls;
+    const after = counter.calls;
     await new Promise((resolve) => setTimeout(resolve, 2500));
-    expect(calls).to.equal(after, 'no refresh after disconnect');
+    expect(counter.calls).to.equal(after, 'no refresh after disconnect');
   });
 
   it('announces a static token about to expire, and updateToken() carries on', async () => {

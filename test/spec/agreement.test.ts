@@ -11,6 +11,7 @@
 //   also sent to POST /sources, which must answer 422 with those locs under ["body", "source_config"];
 // - together the seeds use every visible branch of every oneOf that is not hidden.
 // Every difference is collected per spec and reported at once, with the seed, rule, path and config to reproduce it.
+import { heldOutShapes } from './held-out-shapes.js';
 import assert from 'node:assert/strict';
 import { randomUUID } from 'node:crypto';
 import { after, before, describe, it } from 'node:test';
@@ -192,28 +193,7 @@ describe('JSON-Schema agreement: client validation vs the sandbox’s ajv', () =
     // corpus.test.ts's held-out shapes (spec-dialect §4.2, §5), without its root `additionalProperties: false`, which
     // next to a root oneOf and no root `properties` would reject every key (tested on its own below).
     it('a root oneOf next to type object, a ["null","object"] branch, a required nullable date, an array without items', () =>
-      checkSpec('held-out shapes', {
-        type: 'object',
-        oneOf: [
-          {
-            title: 'Cloud',
-            type: ['null', 'object'],
-            required: ['type', 'start_date'],
-            properties: {
-              type: { const: 'cloud' },
-              start_date: {
-                type: ['string', 'null'],
-                format: 'date-time',
-                pattern: '^[0-9]{4}-[0-9]{2}-[0-9]{2}T[0-9]{2}:[0-9]{2}:[0-9]{2}Z$',
-                example: '2024-01-01T00:00:00Z',
-              },
-              tags: { type: 'array' },
-              credentials: { type: 'object', default: {}, oneOf: [{ properties: { k: { const: 'a' } } }] },
-            },
-          },
-          { title: 'Server', properties: { type: { const: 'server' }, host: { type: 'string' } }, required: ['host'] },
-        ],
-      }));
+      checkSpec('held-out shapes', heldOutShapes));
 
     it('additionalProperties: false on the root and on a oneOf branch', () =>
       checkSpec('closed objects', {

@@ -1,6 +1,7 @@
 // Every real connector spec in shared/fixtures/connector-specs (plus any directory listed in SPEC_CORPUS_DIR,
 // separated like PATH) must build, render without JSON fallbacks, start with a value whose only problems are
 // required fields left empty, and survive a submit → edit → submit round trip unchanged.
+import { heldOutShapes } from './held-out-shapes.js';
 import assert from 'node:assert/strict';
 import { existsSync, readdirSync, readFileSync } from 'node:fs';
 import { delimiter, join } from 'node:path';
@@ -64,29 +65,7 @@ describe('connector spec corpus', () => {
 
 describe('shapes the dialect notes report from held-out specs', () => {
   it('a root oneOf next to type object, a ["null","object"] branch, nullable date, `example`, array without items', () => {
-    const m = checkSpec({
-      type: 'object',
-      additionalProperties: false,
-      oneOf: [
-        {
-          title: 'Cloud',
-          type: ['null', 'object'],
-          required: ['type', 'start_date'],
-          properties: {
-            type: { const: 'cloud' },
-            start_date: {
-              type: ['string', 'null'],
-              format: 'date-time',
-              pattern: '^[0-9]{4}-[0-9]{2}-[0-9]{2}T[0-9]{2}:[0-9]{2}:[0-9]{2}Z$',
-              example: '2024-01-01T00:00:00Z',
-            },
-            tags: { type: 'array' },
-            credentials: { type: 'object', default: {}, oneOf: [{ properties: { k: { const: 'a' } } }] },
-          },
-        },
-        { title: 'Server', properties: { type: { const: 'server' }, host: { type: 'string' } }, required: ['host'] },
-      ],
-    });
+    const m = checkSpec({ ...heldOutShapes, additionalProperties: false });
     const root = m.root.fields[0] as OneOfNode;
     assert.deepEqual([root.key, root.kind, root.branches.map((b) => b.value)], ['', 'one-of', ['cloud', 'server']]);
     const date = root.branches[0]!.fields.find((f) => f.key == 'start_date')!;
