@@ -86,4 +86,22 @@ describe('<airbyte-connect mode="dialog">', () => {
     expect(outside).to.deep.equal([]);
     expect(inside).to.be.greaterThan(8);
   });
+
+  it('keeps what was typed when the dialog is closed and opened again', async () => {
+    const { el, opener } = await setup();
+    opener.focus();
+    el.show();
+    await el.updateComplete;
+    const tile = el.shadowRoot!.querySelector<HTMLButtonElement>('button.tile')!;
+    tile.click();
+    await until(el, () => hasButton(el, 'Connect'), 'the form opens');
+    const host = el.shadowRoot!.querySelector<HTMLInputElement>('#f-host')!;
+    host.value = 'db.acme.test';
+    host.dispatchEvent(new Event('input'));
+    el.close();
+    await oneEvent(el, 'airbyte-close');
+    el.show();
+    await el.updateComplete;
+    expect(el.shadowRoot!.querySelector<HTMLInputElement>('#f-host')!.value).to.equal('db.acme.test');
+  });
 });
