@@ -46,8 +46,11 @@ interface RequestOptions<T extends z.ZodMiniType | undefined> {
   readonly body?: unknown;
   readonly schema: T;
   readonly signal?: AbortSignal;
-  /** A 404 after a retry means an earlier attempt did the work (a delete whose answer was lost). */
-  readonly goneAfterRetryIsDone?: boolean;
+  /**
+   * A 404 means the work is done: a delete whose answer was lost, repeated by us or by the browser itself
+   * (Chrome re-sends a request once when a reused connection drops), finds nothing left to delete.
+   */
+  readonly goneIsDone?: boolean;
 }
 
 const sleep = (ms: number, signal?: AbortSignal) =>
@@ -137,7 +140,7 @@ export class ApiClient {
     return this.#request('delete_source', 'DELETE', `sources/${encodeURIComponent(id)}`, {
       schema: undefined,
       signal,
-      goneAfterRetryIsDone: true,
+      goneIsDone: true,
     });
   }
 
@@ -215,7 +218,7 @@ export class ApiClient {
         }
       }
       if (failure) throw failure;
-      if (retry > 0 && response!.status === 404 && options.goneAfterRetryIsDone) return undefined as never;
+      if (response!.status === 404 && options.goneIsDone) return undefined as never;
       return this.#answer(operation, response!, options.schema);
     }
   }

@@ -11,7 +11,7 @@ import { FormState } from './form-state.js';
 import { ui } from './messages.js';
 import { styles } from './styles.js';
 import { doneView } from './views/done-view.js';
-import { formView, type Banner, type FormTask } from './views/form-view.js';
+import { banner, formView, type Banner, type FormTask } from './views/form-view.js';
 import { startView } from './views/start-view.js';
 
 /** Eight random hex digits, like the short ids Airbyte puts in default source names. */
@@ -35,20 +35,74 @@ type View =
 
 /**
  * `<airbyte-connect>`: lets an end user connect, edit and delete their data sources through Airbyte Embedded.
+ * It has no slots (everything it shows comes from the API) and keeps its styles in its shadow root, out of reach
+ * of the page's CSS: style it through the custom properties and parts below. Every event is a `CustomEvent`
+ * that bubbles and crosses shadow roots, typed in `HTMLElementEventMap`.
  *
- * @fires airbyte-ready - `{templates, sources}` once both lists are shown
- * @fires airbyte-template-select - `{templateId}`
- * @fires airbyte-check - `{status, message?}` after a connection test
- * @fires airbyte-source-created - `{source, envelope}`
- * @fires airbyte-source-updated - `{source, envelope}`
- * @fires airbyte-source-deleted - `{sourceId}`
- * @fires airbyte-error - `{code, message, operation?, status?, envelope?}`
- * @fires airbyte-token-expired - no fresh token could be had
- * @fires airbyte-token-expiring - `{expiresAt}`: a static token ends within a minute; call `updateToken()`
- * @fires airbyte-close - the dialog closed
+ * @tagname airbyte-connect
+ * @summary Lets an end user connect, edit and delete their data sources through Airbyte Embedded.
+ *
+ * @fires {CustomEvent<{ templates: number; sources: number }>} airbyte-ready - once both lists are shown: how many templates and saved sources there are
+ * @fires {CustomEvent<{ templateId: string }>} airbyte-template-select - the end user chose a template (or `template-id` opened one)
+ * @fires {CustomEvent<{ status: 'succeeded' | 'failed'; message?: string }>} airbyte-check - a connection test ended
+ * @fires {CustomEvent<{ source: Source; envelope: AirbyteEnvelope }>} airbyte-source-created - a source was created; envelope message `source_created`
+ * @fires {CustomEvent<{ source: Source; envelope: AirbyteEnvelope }>} airbyte-source-updated - a source was saved; envelope message `source_updated`
+ * @fires {CustomEvent<{ sourceId: string }>} airbyte-source-deleted - a source was deleted
+ * @fires {CustomEvent<AirbyteErrorDetail>} airbyte-error - `{code, message, operation?, status?, envelope?}`; envelope message `source_create_error` / `source_update_error` where those apply
+ * @fires {CustomEvent<Record<string, never>>} airbyte-token-expired - no fresh token could be had
+ * @fires {CustomEvent<{ expiresAt: number }>} airbyte-token-expiring - a static token ends within a minute (`expiresAt`, epoch ms) and nothing can renew it; call `updateToken()` (extension)
+ * @fires {CustomEvent<Record<string, never>>} airbyte-close - the dialog closed (Escape or "Close")
+ *
+ * @cssprop [--airbyte-connect-accent=#4f46e5] - primary buttons, focus ring and selection (dark theme default `#a5b4fc`)
+ * @cssprop [--airbyte-connect-background=#fff] - the panel's and the inputs' background (dark theme default `#111827`)
+ * @cssprop [--airbyte-connect-foreground=#1f2937] - the text colour (dark theme default `#f3f4f6`)
+ * @cssprop [--airbyte-connect-radius=8px] - corner radius of the panel, dialog, buttons and inputs
+ * @cssprop [--airbyte-connect-font=system-ui, -apple-system, 'Segoe UI', Roboto, sans-serif] - font family
+ *
+ * @csspart panel - the surface that holds everything (inside the dialog in dialog mode)
+ * @csspart dialog - the native modal `<dialog>` (dialog mode)
+ * @csspart body - the current view
+ * @csspart button - every button; the ones below carry a second part name
+ * @csspart primary - the main action: "Connect", "Save changes", "Done"
+ * @csspart danger - "Yes, delete"
+ * @csspart back - "Back"
+ * @csspart close - "Close" (dialog mode)
+ * @csspart reveal - "Show" / "Hide" beside a secret
+ * @csspart loading - the loading message and its spinner
+ * @csspart notice - says that a call is being retried
+ * @csspart banner - an error or success message
+ * @csspart start - the start view: saved sources and templates
+ * @csspart sources - the list of the end user's saved sources
+ * @csspart source - one saved source's button
+ * @csspart search - the template search box
+ * @csspart templates - the list of templates
+ * @csspart template - one template's button
+ * @csspart icon - a template's icon, or its first letter
+ * @csspart form - the connector form
+ * @csspart card - a section of the form (a spec `group`)
+ * @csspart field - one field: label, control, help and error
+ * @csspart label - a field's label
+ * @csspart input - a text, number, secret or list input
+ * @csspart select - a select (an `enum`, a oneOf chooser)
+ * @csspart checkbox - a boolean field's checkbox
+ * @csspart picker - the native date picker beside a date field
+ * @csspart hint - a field's help text
+ * @csspart error - a field's error message
+ * @csspart group - a nested object's fieldset
+ * @csspart optional - the folded "Optional fields" section
+ * @csspart radios - a oneOf shown as radio cards
+ * @csspart radio-card - one radio card
+ * @csspart branch - the chosen oneOf branch's fields
+ * @csspart tags - the values of a list of strings
+ * @csspart chip - one value of a list of strings
+ * @csspart row - one item of a list of objects
+ * @csspart actions - the form's buttons
+ * @csspart confirm - the delete confirmation
+ * @csspart done - the view shown after saving
  */
 export class AirbyteConnect extends LitElement {
   static override styles = styles;
+  /** @internal Lit: focus is delegated to the first focusable control. */
   static override shadowRootOptions = { ...LitElement.shadowRootOptions, delegatesFocus: true };
   static override properties = {
     token: {},
@@ -79,6 +133,7 @@ export class AirbyteConnect extends LitElement {
   declare open: boolean;
   /** `light`, `dark` or `auto` (default: follows `prefers-color-scheme`). */
   declare theme: 'light' | 'dark' | 'auto';
+  /** A BCP 47 tag (English only for now). */
   declare locale: string | null;
   /** Deep link: open this template's form directly. */
   declare templateId: string | null;
@@ -86,6 +141,7 @@ export class AirbyteConnect extends LitElement {
   declare sourceId: string | null;
   /** Receives Airbyte's envelope `{type: "end_user_action_result", message, data | error}` for each outcome. */
   declare onEvent: ((envelope: AirbyteEnvelope | { type: 'end_user_action_result'; message: 'source_deleted'; data: { id: string } }) => void) | null;
+  /** The view shown: internal Lit state, never an attribute. */
   declare private view: View;
 
   readonly #keeper = new TokenKeeper(
@@ -130,22 +186,25 @@ export class AirbyteConnect extends LitElement {
     this.view = { name: 'loading' };
   }
 
-  /** Opens the dialog (dialog mode). */
+  /** Opens the dialog (dialog mode); same as setting `open`. */
   show(): void {
     this.open = true;
   }
 
-  /** Closes the dialog (dialog mode). */
+  /** Closes the dialog (dialog mode); `airbyte-close` fires once it has closed. */
   close(): void {
     this.open = false;
   }
 
-  /** Hands over a new widget token; the element carries on where it was. */
+  /**
+   * Hands over a new widget token; the element carries on where it was.
+   * @param token - a widget token or a bare scoped JWT, as for the `token` attribute
+   */
   updateToken(token: string): void {
     this.token = token;
   }
 
-  /** Reloads both lists and returns to the start view. Typed input is kept. */
+  /** Reloads both lists and returns to the start view. Typed input is kept. Settles once the lists, or what went wrong, are shown. */
   reload(): Promise<void> {
     return this.#start();
   }
@@ -262,22 +321,21 @@ export class AirbyteConnect extends LitElement {
   /** Shows a failure that leaves no form to keep: token problems and failed loads. */
   #fail(error: unknown, context: string): void {
     if (error instanceof TokenError || (error instanceof ApiError && error.code === 'token_expired')) {
-      const expired = error.code === 'token_expired';
-      this.view = { name: 'failed', message: expired ? ui.expiredToken : ui.invalidToken, retry: false };
-      this.#emit('airbyte-error', { code: error.code, message: error.message });
-      if (expired) this.#emit('airbyte-token-expired', {});
-      return;
+      this.view = { name: 'failed', message: error.code === 'token_expired' ? ui.expiredToken : ui.invalidToken, retry: false };
+    } else {
+      const apiError = error instanceof ApiError ? error : undefined;
+      this.view = { name: 'failed', message: `${context} ${apiError ? ui.errors[apiError.code] : ''}`.trim(), retry: true };
     }
-    const apiError = error instanceof ApiError ? error : undefined;
-    this.view = { name: 'failed', message: `${context} ${apiError ? ui.errors[apiError.code] : ''}`.trim(), retry: true };
     this.#reportError(error);
   }
 
+  /** Every failure reaches the page the same way: `airbyte-error`, and `airbyte-token-expired` when that is why. */
   #reportError(error: unknown, envelopeMessage?: 'source_create_error' | 'source_update_error'): void {
     const apiError = error instanceof ApiError ? error : undefined;
+    const code = apiError?.code ?? (error instanceof TokenError ? error.code : 'unknown_error');
     const message = apiError ? (apiError.detail ?? ui.errors[apiError.code]) : String((error as Error)?.message ?? error);
     this.#emit('airbyte-error', {
-      code: apiError?.code ?? 'unknown_error',
+      code,
       message,
       operation: apiError?.operation,
       status: apiError?.status,
@@ -285,6 +343,7 @@ export class AirbyteConnect extends LitElement {
         ? { type: 'end_user_action_result', message: envelopeMessage, error: { name: apiError?.name ?? 'Error', message } }
         : undefined,
     });
+    if (code === 'token_expired') this.#emit('airbyte-token-expired', {});
   }
 
   async #openTemplate(templateId: string): Promise<void> {
@@ -316,8 +375,11 @@ export class AirbyteConnect extends LitElement {
       this.#showForm(form);
     } catch (error) {
       if (loads.signal.aborted) return;
+      // Back to the list, saying plainly why nothing opened.
+      const apiError = error instanceof ApiError ? error : undefined;
+      this.#banner = { tone: 'error', title: apiError ? ui.errors[apiError.code] : ui.errors.invalid_response, detail: apiError?.detail };
+      this.#status = this.#banner.title;
       this.view = { name: 'start' };
-      this.#status = error instanceof ApiError ? ui.errors[error.code] : ui.errors.invalid_response;
       this.#reportError(error);
     }
   }
@@ -384,7 +446,6 @@ export class AirbyteConnect extends LitElement {
     this.#banner = { tone: 'error', title, detail: apiError?.detail };
     this.#status = title;
     this.#reportError(error, envelopeMessage);
-    if (apiError?.code === 'token_expired') this.#emit('airbyte-token-expired', {});
   }
 
   #check(form: OpenForm): Promise<void> {
@@ -480,7 +541,7 @@ export class AirbyteConnect extends LitElement {
       case 'done':
         return doneView(view.source.name, view.created, () => this.#backToStart());
       case 'start':
-        return startView({
+        return html`${banner(this.#banner)}${startView({
           templates: this.#templates,
           sources: this.#sources,
           search: this.#search,
@@ -492,7 +553,7 @@ export class AirbyteConnect extends LitElement {
           onTemplate: (template) => void this.#openTemplate(template.id),
           onSource: (source) => void this.#openSource(source.id),
           refresh: () => this.requestUpdate(),
-        });
+        })}`;
       case 'form': {
         const { form } = view;
         const ctx: FieldContext = { state: form.state, editing: Boolean(form.source), update: () => this.requestUpdate() };

@@ -29,7 +29,7 @@ export interface FormViewProps {
   readonly onConfirmDelete: (confirmed: boolean) => void;
 }
 
-function banner(value: Banner | undefined): TemplateResult | typeof nothing {
+export function banner(value: Banner | undefined): TemplateResult | typeof nothing {
   if (!value) return nothing;
   return html`<div class="banner ${value.tone}" part="banner" role=${value.tone === 'error' ? 'alert' : 'status'}>
     <strong>${value.title}</strong>
