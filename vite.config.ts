@@ -1,41 +1,125 @@
+import { dirname, relative, resolve } from 'node:path';
 import { defineConfig, type Plugin } from 'vite';
 
-/** Per build mode: the entry, the output file, and the declaration stub that points into dist/types. */
-const builds = {
-  // The ESM bundle: registers <airbyte-connect> on import and exports the public API.
-  production: { entry: 'src/define.ts', format: 'es', file: 'airbyte-connect.js', types: 'define' },
-  // One <script> tag: window.AirbyteConnect and window.AirbyteEmbeddedWidget. An IIFE allows one entry only.
-  iife: { entry: 'src/iife.ts', format: 'iife', file: 'airbyte-connect.iife.js', types: undefined },
-  // `airbyte-connect/server`: createTokenClient for host backends (fetch only: Node ≥ 20 and edge runtimes).
-  server: { entry: 'src/server/index.ts', format: 'es', file: 'server.js', types: 'server/index' },
+/**
+ * The package's ES module entries, built together so that they share one copy of the element: `define.js` and
+ * `react.js` import `airbyte-connect.js` instead of bundling it again. Each maps to its declaration in dist/types.
+ */
+const esmEntries = {
+  // `airbyte-connect`: the main entry. Pure: exports the public API and registers nothing.
+  'airbyte-connect': { entry: 'src/index.ts', types: 'index' },
+  // `airbyte-connect/define`: registers <airbyte-connect> on import, and re-exports the main entry.
+  define: { entry: 'src/define.ts', types: 'define' },
+  // `airbyte-connect/react`: the React wrapper (registers the element too).
+  react: { entry: 'src/react/index.ts', types: 'react/index' },
 } as const;
 
-/** Writes `<file>.d.ts` re-exporting the declarations `tsc` emits into dist/types. */
-function declarationStub(file: string, types: string | undefined): Plugin {
+/** Left as imports in every ES build: React comes from the host app, @lit/react is a dependency of its own. */
+const peers = ['react', 'react-dom', '@lit/react'];
+/** Runtime dependencies, left as imports in the Node build so that Node resolves Lit's own server build. */
+const dependencies = ['lit', '@lit/reactive-element', 'lit-element', 'lit-html', 'zod'];
+
+/** Whether `id` is one of `packages` or a subpath of one (`lit/directives/repeat.js`, `zod/mini`). */
+function externalTo(packages: readonly string[]): (id: string) => boolean {
+  return (id) => packages.some((name) => id === name || id.startsWith(`${name}/`));
+}
+
+/** Per build mode (`vite build --mode <name>`): entries, format, where it goes and what stays external. */
+const builds = {
+  // Browsers and bundlers (the exports' `default` condition): Lit and zod bundled, so a page can load the
+  // files straight from dist/ with <script type="module">. Writes the declaration stubs.
+  production: { entries: esmEntries, format: 'es', outDir: 'dist', external: externalTo(peers), stubs: true },
+  // Node, server-side rendering (the exports' `node` condition): the same entries with Lit and zod left as
+  // imports. Node then loads Lit's server build, which needs no DOM: importing touches no window/document.
+  node: { entries: esmEntries, format: 'es', outDir: 'dist/node', external: externalTo([...peers, ...dependencies]), stubs: false },
+  // One <script> tag: window.AirbyteConnect and window.AirbyteEmbeddedWidget. An IIFE allows one entry only.
+  iife: { entries: { 'airbyte-connect.iife': { entry: 'src/iife.ts', types: undefined } }, format: 'iife', outDir: 'dist', external: externalTo([]), stubs: false },
+  // `airbyte-connect/server`: createTokenClient for host backends (fetch only: Node ≥ 20 and edge runtimes).
+  server: { entries: { server: { entry: 'src/server/index.ts', types: 'server/index' } }, format: 'es', outDir: 'dist', external: externalTo([]), stubs: true },
+} as const;
+
+type Entries = Record<string, { readonly entry: string; readonly types: string | undefined }>;
+
+/** Writes `<entry>.d.ts` next to each entry, re-exporting the declarations `tsc` emits into dist/types. */
+function declarationStubs(entries: Entries, enabled: boolean): Plugin {
   return {
-    name: 'airbyte-connect-declaration-stub',
+    name: 'airbyte-connect-declaration-stubs',
     generateBundle() {
-      if (!types) return;
-      const source = `export * from './types/${types}.js';\n`;
-      this.emitFile({ type: 'asset', fileName: file.replace(/\.js$/, '.d.ts'), source });
+      if (!enabled) return;
+      for (const [name, { types }] of Object.entries(entries)) {
+        if (!types) continue;
+        this.emitFile({ type: 'asset', fileName: `${name}.d.ts`, source: `export * from './types/${types}.js';\n` });
+      }
+    },
+  };
+}
+
+/**
+ * Keeps one copy of the element across the ES entries: an import from a secondary entry (`define`, `react`) into
+ * the rest of src/ becomes an import of the built main entry (`./airbyte-connect.js`), or of the other entry it
+ * names (`react` imports `./define.js`). Everything a secondary entry takes from src/ must therefore be exported
+ * by src/index.ts; the build fails otherwise. Without this the bundler would move the shared code into a hashed
+ * chunk and leave the main entry a re-export stub.
+ */
+function shareMainEntry(entries: Entries, main: string): Plugin {
+  const files = new Map(Object.entries(entries).map(([name, { entry }]) => [resolve(entry), name]));
+  /** A secondary entry's own modules: its file, or its whole folder when it is a folder's index.ts. */
+  const owners = Object.entries(entries)
+    .filter(([name]) => name !== main)
+    .map(([, { entry }]) => (entry.endsWith('/index.ts') && dirname(entry) !== 'src' ? `${resolve(dirname(entry))}/` : resolve(entry)));
+  const owner = (id: string) => owners.find((own) => (own.endsWith('/') ? id.startsWith(own) : id === own));
+  return {
+    name: 'airbyte-connect-share-main-entry',
+    enforce: 'pre',
+    async resolveId(source, importer, options) {
+      if (!importer || !source.startsWith('.')) return null;
+      const own = owner(importer);
+      if (!own) return null;
+      const resolved = await this.resolve(source, importer, { ...options, skipSelf: true });
+      if (!resolved || resolved.external || relative(resolve('src'), resolved.id).startsWith('..')) return null;
+      if (owner(resolved.id) === own) return null;
+      const target = files.get(resolved.id) ?? main;
+      return { id: `./${target}.js`, external: true };
+    },
+  };
+}
+
+/**
+ * package.json `sideEffects` (written for the published dist/ files) also applies to src/ while building, so a
+ * bundle that imports `define.ts` rather than starting from it (the IIFE) would drop its registration as dead
+ * code. These sources register the element when imported: keep their top-level code.
+ */
+function registersOnImport(files: readonly string[]): Plugin {
+  const ids = new Set(files.map((file) => resolve(file)));
+  return {
+    name: 'airbyte-connect-registers-on-import',
+    transform(code, id) {
+      return ids.has(id) ? { code, map: null, moduleSideEffects: true } : null;
     },
   };
 }
 
 export default defineConfig(({ mode }) => {
   const build = builds[mode as keyof typeof builds] ?? builds.production;
+  const entries: Entries = build.entries;
   return {
-    plugins: [declarationStub(build.file, build.types)],
+    plugins: [
+      registersOnImport(['src/define.ts', 'src/iife.ts', 'src/react/index.ts']),
+      ...(build.entries === esmEntries ? [shareMainEntry(entries, 'airbyte-connect')] : []),
+      declarationStubs(entries, build.stubs),
+    ],
     build: {
       target: 'es2022',
+      outDir: build.outDir,
       emptyOutDir: build === builds.production,
       sourcemap: true,
       lib: {
-        entry: build.entry,
+        entry: Object.fromEntries(Object.entries(entries).map(([name, { entry }]) => [name, entry])),
         name: 'AirbyteConnect',
         formats: [build.format],
-        fileName: () => build.file,
+        fileName: (_format, name) => `${name}.js`,
       },
+      rolldownOptions: { external: build.external },
     },
   };
 });

@@ -1,6 +1,14 @@
-/** The ESM bundle's entry: everything public, and `<airbyte-connect>` registered on import. */
+/**
+ * `airbyte-connect/define` (dist/define.js): registers `<airbyte-connect>` on import and re-exports everything
+ * public, so `import { AirbyteConnect } from 'airbyte-connect/define'` both registers and types the element.
+ * The main entry (`index.ts`, dist/airbyte-connect.js) registers nothing.
+ *
+ * It registers wherever there is a custom element registry: in browsers, and in Node, where the package's `node`
+ * build loads Lit's server build and its registry (as Lit's server-side rendering expects). A runtime with no
+ * registry at all is skipped instead of failing with a ReferenceError.
+ */
 import { defineAirbyteConnect } from './define-element.js';
 
 export * from './index.js';
 
-defineAirbyteConnect();
+if (typeof customElements !== 'undefined') defineAirbyteConnect();

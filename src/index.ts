@@ -1,4 +1,8 @@
-/** The package's public surface. Importing it registers nothing; see `define.ts`. */
+/**
+ * `airbyte-connect` (dist/airbyte-connect.js): the package's main entry, the public API. Importing it registers
+ * nothing and touches no `window` or `document`; `define.ts` (`airbyte-connect/define`) registers the element,
+ * or call `defineAirbyteConnect()`.
+ */
 export { AirbyteConnect } from './components/airbyte-connect.js';
 export { AirbyteEmbeddedWidget, type EmbeddedWidgetConfig } from './compat/airbyte-embedded-widget.js';
 export { ApiClient, DEFAULT_API_BASE_URL, type ApiClientOptions } from './api/client.js';

@@ -116,7 +116,7 @@ export class AirbyteConnect extends LitElement {
     templateId: { attribute: 'template-id' },
     sourceId: { attribute: 'source-id' },
     onEvent: { attribute: false },
-    view: { state: true },
+    view: { state: true, attribute: false },
   };
 
   /** A widget token (base64 JSON `{token, widgetUrl}`) or a bare scoped JWT. Never reflected. */

@@ -2,11 +2,9 @@ import { css } from 'lit';
 
 /**
  * Styles live in the shadow root only, so host page resets cannot reach them. Public knobs are
- * `--airbyte-connect-*` custom properties; `--_*` are private working variables.
- *
- * @cssprop --airbyte-connect-accent - buttons, focus ring and selection
- * @cssprop --airbyte-connect-radius - corner radius
- * @cssprop --airbyte-connect-font - font family
+ * `--airbyte-connect-*` custom properties; `--_*` are private working variables. The public ones (and the
+ * `part`s) are documented with `@cssprop` / `@csspart` on the element class in `airbyte-connect.ts`, where the
+ * manifest generator reads them; test/package/manifest.test.ts checks that every one used here is listed there.
  */
 /** The dark palette, used by theme="dark" and by theme="auto" when the system prefers dark. */
 const dark = css`

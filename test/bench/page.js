@@ -1,4 +1,4 @@
-// The in-page half of `npm run bench` (see run.mjs): loaded next to the built widget (/dist/airbyte-connect.js)
+// The in-page half of `npm run bench` (see run.mjs): loaded next to the built widget (/dist/define.js)
 // on the demo server's origin. Every time is taken here, with performance.now() and the page's own timeline.
 // Plain browser JavaScript: the page loads this file as it is, without a build step.
 

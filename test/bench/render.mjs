@@ -18,7 +18,7 @@ const PAGE_HTML = `<!doctype html>
   <head>
     <meta charset="utf-8">
     <title>airbyte-connect bench</title>
-    <script type="module" src="/dist/airbyte-connect.js"></script>
+    <script type="module" src="/dist/define.js"></script>
     <script type="module" src="/__bench/page.js"></script>
   </head>
   <body><main id="stage"></main></body>

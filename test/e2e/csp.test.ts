@@ -65,7 +65,7 @@ after(async () => {
 
 describe('strict CSP', { timeout: 60_000 }, () => {
   for (const [build, script] of [
-    ['ESM', '<script type="module" src="/dist/airbyte-connect.js"></script>'],
+    ['ESM', '<script type="module" src="/dist/define.js"></script>'],
     ['single-script', '<script src="/dist/airbyte-connect.iife.js"></script>'],
   ] as const) {
     it(`runs connect, edit and delete with zero violations (${build} build)`, async () => {

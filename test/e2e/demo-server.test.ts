@@ -44,7 +44,7 @@ describe('demo server', () => {
       assert.match(csp, /^default-src 'self';/);
       assert.doesNotMatch(csp, /script-src|style-src|unsafe/, 'scripts and styles come from this origin only');
       const html = await response.text();
-      assert.match(html, /<script type="module" src="\/dist\/airbyte-connect\.js"><\/script>|airbyte-connect\.iife\.js/);
+      assert.match(html, /<script type="module" src="\/dist\/define\.js"><\/script>|airbyte-connect\.iife\.js/);
       assert.doesNotMatch(html, /<script(?![^>]*\bsrc=)[^>]*>/, 'every script is external');
       assert.doesNotMatch(html, /<style|\sstyle=|\son[a-z]+=/i, 'no inline style or handler');
     });

@@ -26,7 +26,7 @@ let demo: DemoServer;
 let browser: Browser;
 
 before(async () => {
-  for (const file of ['dist/airbyte-connect.js', 'dist/airbyte-connect.iife.js']) {
+  for (const file of ['dist/airbyte-connect.js', 'dist/define.js', 'dist/airbyte-connect.iife.js']) {
     assert.ok(existsSync(file), `${file} is missing: run \`npm run build\` first (npm test does)`);
   }
   const executablePath = findChromium.chromiumPath();
