@@ -4,6 +4,7 @@ import { fileURLToPath } from 'node:url';
 import { chromiumArgs, ensureChromium } from './test/support/find-chromium.mjs';
 import { countReporter } from './test/support/wtr-count-reporter.mjs';
 import { corpusPlugin } from './test/support/corpus-plugin.mjs';
+import { frameworksPlugin } from './test/frameworks/frameworks-plugin.mjs';
 import { sandboxPlugin } from './test/support/sandbox-plugin.mjs';
 
 export default {
@@ -14,6 +15,7 @@ export default {
     esbuildPlugin({ ts: true, target: 'es2022', tsconfig: fileURLToPath(new URL('./tsconfig.json', import.meta.url)) }),
     sandboxPlugin(),
     corpusPlugin(),
+    frameworksPlugin(),
   ],
   browsers: [
     chromeLauncher({ launchOptions: { executablePath: ensureChromium(), headless: true, args: chromiumArgs } }),
