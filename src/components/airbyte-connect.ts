@@ -204,7 +204,7 @@ export class AirbyteConnect extends LitElement {
     this.token = token;
   }
 
-  /** Reloads both lists and returns to the start view. Typed input is kept. Settles once the lists, or what went wrong, are shown. */
+  /** Reloads both lists; an open form stays open and typed input is kept. Settles once the lists, or what went wrong, are shown. */
   reload(): Promise<void> {
     return this.#start();
   }
@@ -240,7 +240,7 @@ export class AirbyteConnect extends LitElement {
       }
       if (wasStuck && this.hasUpdated) void this.#start();
     }
-    if ((changed.has('apiBaseUrl') || !this.#api) && this.hasUpdated) this.#api = undefined;
+    if (changed.has('apiBaseUrl')) this.#api = undefined;
   }
 
   protected override firstUpdated(): void {

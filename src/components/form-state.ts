@@ -116,17 +116,8 @@ export class FormState {
     );
   }
 
-  /** Paths with an error to show, our own and the server's. */
-  get errorCount(): number {
-    return new Set([...this.#errors.keys(), ...this.#serverErrors.keys()]).size;
-  }
-
   setServerErrors(issues: readonly FieldIssue[]): void {
     this.#serverErrors = new Map(issues.map((issue) => [pathKey(issue.path), issue.message]));
-  }
-
-  get serverErrorKeys(): string[] {
-    return [...this.#serverErrors.keys()];
   }
 
   get valid(): boolean {

@@ -9,6 +9,7 @@ import {
   type StringField,
   type ValuePath,
 } from '../../spec/model.js';
+import { toNumber } from '../../spec/util.js';
 import { pathKey } from '../../validation/path-key.js';
 import { ui } from '../messages.js';
 import { dateKind, toNative, toPattern } from './date-format.js';
@@ -170,9 +171,8 @@ export function numberControl(field: NumberField, path: ValuePath, ctx: FieldCon
       @input=${(event: Event) => {
         const text = (event.target as HTMLInputElement).value.trim();
         ctx.state.drafts.set(key, text);
-        const number = Number(text);
         // Keep what cannot be read as a number as text, so validation can say so and nothing typed is lost.
-        ctx.state.set(path, text === '' ? undefined : /^[-+]?(\d+\.?\d*|\.\d+)([eE][-+]?\d+)?$/.test(text) ? number : text);
+        ctx.state.set(path, text === '' ? undefined : (toNumber(text) ?? text));
         ctx.update();
       }}
       @blur=${commonHandlers(path, ctx).blur}
