@@ -99,11 +99,28 @@ function registersOnImport(files: readonly string[]): Plugin {
   };
 }
 
+/** The single-file build loads the catalogs that the ES build splits out, from beside itself. */
+function catalogsFromScript(): Plugin {
+  return {
+    name: 'airbyte-connect-catalogs-from-script',
+    enforce: 'pre',
+    resolveId(source) {
+      return source.endsWith('/i18n/load-catalog.js') ? resolve('src/i18n/load-catalog-from-script.ts') : null;
+    },
+  };
+}
+
+/** Chunks that other builds fetch by name (the catalogs) keep a fixed one; the rest are hashed. */
+function chunkFileName(chunk: { name: string; facadeModuleId: string | null }): string {
+  return chunk.facadeModuleId?.includes('/src/i18n/locales/') ? 'locales/[name].js' : 'chunks/[name]-[hash].js';
+}
+
 export default defineConfig(({ mode }) => {
   const build = builds[mode as keyof typeof builds] ?? builds.production;
   const entries: Entries = build.entries;
   return {
     plugins: [
+      ...(build === builds.iife ? [catalogsFromScript()] : []),
       registersOnImport(['src/define.ts', 'src/iife.ts', 'src/react/index.ts']),
       ...(build.entries === esmEntries ? [shareMainEntry(entries, 'airbyte-connect')] : []),
       declarationStubs(entries, build.stubs),
@@ -119,7 +136,7 @@ export default defineConfig(({ mode }) => {
         formats: [build.format],
         fileName: (_format, name) => `${name}.js`,
       },
-      rolldownOptions: { external: build.external },
+      rolldownOptions: { external: build.external, output: { chunkFileNames: chunkFileName } },
     },
   };
 });

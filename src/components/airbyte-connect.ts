@@ -3,12 +3,15 @@ import { ApiError } from '../api/api-error.js';
 import { ApiClient } from '../api/client.js';
 import type { Source, SourceSummary, SourceTemplate, TemplateSummary } from '../api/schemas.js';
 import { emit, type AirbyteConnectEventDetails, type AirbyteEnvelope } from '../events/event-map.js';
+import type { Catalog } from '../i18n/en.js';
+import { loadCatalog } from '../i18n/load-catalog.js';
+import { canonicalLocale, catalogLanguage, textDirection } from '../i18n/locale.js';
+import { english, translator, type MessageOverrides, type Params, type TextKey, type Translate } from '../i18n/translate.js';
 import { buildFormModel } from '../spec/build-model.js';
 import { TokenError } from '../token/token-error.js';
 import { TokenKeeper } from '../token/token-keeper.js';
 import type { FieldContext } from './fields/field-context.js';
 import { FormState } from './form-state.js';
-import { ui } from './messages.js';
 import { styles } from './styles.js';
 import { doneView } from './views/done-view.js';
 import { banner, formView, type Banner, type FormTask } from './views/form-view.js';
@@ -18,6 +21,10 @@ import { startView } from './views/start-view.js';
 function shortId(): string {
   return Array.from(crypto.getRandomValues(new Uint8Array(4)), (b) => b.toString(16).padStart(2, '0')).join('');
 }
+
+/** Text made when it is shown, so that it follows the locale. */
+type Said = () => string;
+const silent: Said = () => '';
 
 /** One open form: a new source from a template, or a saved source being edited. */
 interface OpenForm {
@@ -31,7 +38,7 @@ type View =
   | { readonly name: 'start' }
   | { readonly name: 'form'; readonly form: OpenForm }
   | { readonly name: 'done'; readonly source: Source; readonly created: boolean }
-  | { readonly name: 'failed'; readonly message: string; readonly retry: boolean };
+  | { readonly name: 'failed'; readonly message: Said; readonly retry: boolean };
 
 /**
  * `<airbyte-connect>`: lets an end user connect, edit and delete their data sources through Airbyte Embedded.
@@ -113,6 +120,7 @@ export class AirbyteConnect extends LitElement {
     open: { type: Boolean, reflect: true },
     theme: { reflect: true },
     locale: {},
+    messages: { attribute: false },
     templateId: { attribute: 'template-id' },
     sourceId: { attribute: 'source-id' },
     onEvent: { attribute: false },
@@ -133,8 +141,14 @@ export class AirbyteConnect extends LitElement {
   declare open: boolean;
   /** `light`, `dark` or `auto` (default: follows `prefers-color-scheme`). */
   declare theme: 'light' | 'dark' | 'auto';
-  /** A BCP 47 tag (English only for now). */
+  /**
+   * A BCP 47 tag: the language of every word and the writing direction (right to left for `ar`, `he`, …).
+   * Default: the page's `lang`, then `en`. Ships en, de, fr, es, pt, ja; other languages keep the layout of their
+   * script and English words unless `messages` supplies them. Switching keeps everything typed.
+   */
   declare locale: string | null;
+  /** Replaces any message by key (see the catalog in the README), for wording of your own or a language we do not ship. */
+  declare messages: MessageOverrides | null;
   /** Deep link: open this template's form directly. */
   declare templateId: string | null;
   /** Deep link: open this saved source for editing. */
@@ -161,14 +175,20 @@ export class AirbyteConnect extends LitElement {
   readonly #afterTask: (() => void)[] = [];
   #banner?: Banner;
   #confirmingDelete = false;
-  #status = '';
+  #status: Said = silent;
   /** Said beside the spinner while busy: that a call is being retried. Cleared when the work ends. */
-  #notice = '';
+  #notice: Said = silent;
   #loads?: AbortController;
   /** Aborted when the element leaves the page: no request, state change or event outlives it. */
   #life = new AbortController();
   #opener: Element | null = null;
-  #focusAfterRender?: 'heading' | 'invalid';
+  #focusAfterRender?: 'heading' | 'invalid' | 'cancel' | 'delete';
+  /** The words in use, and the locale and direction they belong to. */
+  #t: Translate = english;
+  #lang = 'en';
+  #dir: 'ltr' | 'rtl' = 'ltr';
+  /** Ignores a catalog that arrives after the locale changed again. */
+  #localeRequest = 0;
 
   constructor() {
     super();
@@ -180,6 +200,7 @@ export class AirbyteConnect extends LitElement {
     this.open = false;
     this.theme = 'auto';
     this.locale = null;
+    this.messages = null;
     this.templateId = null;
     this.sourceId = null;
     this.onEvent = null;
@@ -241,6 +262,37 @@ export class AirbyteConnect extends LitElement {
       if (wasStuck && this.hasUpdated) void this.#start();
     }
     if (changed.has('apiBaseUrl')) this.#api = undefined;
+    if (changed.has('locale') || changed.has('messages')) this.#applyLocale();
+  }
+
+  /** `key` in the current locale, made when shown. */
+  #say(key: TextKey, params?: Params): Said {
+    return () => this.#t(key, params);
+  }
+
+  /**
+   * Puts the requested locale to use: the direction at once, the words once their catalog is here (until then the
+   * previous words stay, so nothing flickers). Open forms keep their values and re-word their errors.
+   */
+  #applyLocale(): void {
+    const requested = canonicalLocale(this.locale) ?? canonicalLocale(this.closest('[lang]')?.getAttribute('lang')) ?? 'en';
+    if (this.locale && !canonicalLocale(this.locale)) console.warn(`<airbyte-connect>: locale "${this.locale}" is not a BCP 47 tag; using ${requested}.`);
+    const language = catalogLanguage(requested);
+    const request = ++this.#localeRequest;
+    this.#dir = textDirection(requested);
+    const use = (catalog: Catalog | undefined) => {
+      if (request !== this.#localeRequest) return;
+      this.#t = translator(requested, catalog, this.messages);
+      this.#lang = language || this.messages ? requested : 'en';
+      for (const form of this.#forms.values()) form.state.translate(this.#t);
+      this.requestUpdate();
+    };
+    if (!language || language === 'en') return use(undefined);
+    loadCatalog(language).then(use, (error: unknown) => {
+      if (request !== this.#localeRequest) return;
+      use(undefined);
+      this.#emit('airbyte-error', { code: 'locale_unavailable', message: `The ${language} messages could not be loaded (${String((error as Error)?.message ?? error)}); showing English.` });
+    });
   }
 
   protected override firstUpdated(): void {
@@ -261,6 +313,9 @@ export class AirbyteConnect extends LitElement {
     this.#focusAfterRender = undefined;
     if (focus === 'heading') this.renderRoot.querySelector<HTMLElement>('h2[tabindex]')?.focus();
     if (focus === 'invalid') this.#focusFirstInvalid();
+    // Focus never falls to the page when the button that had it goes away: the delete confirmation and back.
+    if (focus === 'cancel') this.renderRoot.querySelector<HTMLElement>('.confirm .secondary')?.focus();
+    if (focus === 'delete') this.renderRoot.querySelector<HTMLElement>('.actions .danger-text')?.focus();
   }
 
   get #client(): ApiClient {
@@ -268,7 +323,7 @@ export class AirbyteConnect extends LitElement {
       baseUrl: this.apiBaseUrl ?? undefined,
       token: async (fresh) => (await this.#keeper.session(fresh)).jwt,
       onRetry: () => {
-        this.#notice = this.#status = ui.retrying;
+        this.#notice = this.#status = this.#say('retrying');
         this.requestUpdate();
       },
     });
@@ -289,7 +344,7 @@ export class AirbyteConnect extends LitElement {
     const loads = (this.#loads = new AbortController());
     if (!this.token && !this.tokenUrl && !this.tokenProvider) return;
     if (this.view.name !== 'form' && this.view.name !== 'loading') this.view = { name: 'loading' };
-    this.#notice = '';
+    this.#notice = silent;
     try {
       const session = await this.#keeper.session();
       this.#workspaceId = session.workspaceId ?? (await this.#client.getTokenInfo(loads.signal)).workspace_id;
@@ -306,7 +361,7 @@ export class AirbyteConnect extends LitElement {
       await this.#openDeepLink();
     } catch (error) {
       if (loads.signal.aborted) return;
-      this.#fail(error, ui.couldNotLoad);
+      this.#fail(error, this.#say('couldNotLoad'));
     }
   }
 
@@ -319,12 +374,12 @@ export class AirbyteConnect extends LitElement {
   }
 
   /** Shows a failure that leaves no form to keep: token problems and failed loads. */
-  #fail(error: unknown, context: string): void {
+  #fail(error: unknown, context: Said): void {
     if (error instanceof TokenError || (error instanceof ApiError && error.code === 'token_expired')) {
-      this.view = { name: 'failed', message: error.code === 'token_expired' ? ui.expiredToken : ui.invalidToken, retry: false };
+      this.view = { name: 'failed', message: this.#say(error.code === 'token_expired' ? 'expiredToken' : 'invalidToken'), retry: false };
     } else {
       const apiError = error instanceof ApiError ? error : undefined;
-      this.view = { name: 'failed', message: `${context} ${apiError ? ui.errors[apiError.code] : ''}`.trim(), retry: true };
+      this.view = { name: 'failed', message: () => `${context()} ${apiError ? this.#t(`error.${apiError.code}`) : ''}`.trim(), retry: true };
     }
     this.#reportError(error);
   }
@@ -333,7 +388,8 @@ export class AirbyteConnect extends LitElement {
   #reportError(error: unknown, envelopeMessage?: 'source_create_error' | 'source_update_error'): void {
     const apiError = error instanceof ApiError ? error : undefined;
     const code = apiError?.code ?? (error instanceof TokenError ? error.code : 'unknown_error');
-    const message = apiError ? (apiError.detail ?? ui.errors[apiError.code]) : String((error as Error)?.message ?? error);
+    // In English whatever the locale: events are read by the page's code, like `code`.
+    const message = apiError ? (apiError.detail ?? english(`error.${apiError.code}`)) : String((error as Error)?.message ?? error);
     this.#emit('airbyte-error', {
       code,
       message,
@@ -352,7 +408,7 @@ export class AirbyteConnect extends LitElement {
     if (cached) return this.#showForm(cached);
     await this.#loadForm(`template:${templateId}`, async (signal) => {
       const template = await this.#client.getSourceTemplate(templateId, signal);
-      return { template, state: new FormState(buildFormModel(template.user_config_spec.connectionSpecification)) };
+      return { template, state: new FormState(buildFormModel(template.user_config_spec.connectionSpecification), undefined, this.#t) };
     });
   }
 
@@ -362,7 +418,7 @@ export class AirbyteConnect extends LitElement {
     await this.#loadForm(`source:${sourceId}`, async (signal) => {
       const source = await this.#client.getSource(sourceId, signal);
       const model = buildFormModel(source.source_template.user_config_spec.connectionSpecification);
-      return { template: source.source_template, source, state: new FormState(model, source.source_config) };
+      return { template: source.source_template, source, state: new FormState(model, source.source_config, this.#t) };
     });
   }
 
@@ -377,9 +433,10 @@ export class AirbyteConnect extends LitElement {
       if (loads.signal.aborted) return;
       // Back to the list, saying plainly why nothing opened.
       const apiError = error instanceof ApiError ? error : undefined;
-      this.#banner = { tone: 'error', title: apiError ? ui.errors[apiError.code] : ui.errors.invalid_response, detail: apiError?.detail };
+      this.#banner = { tone: 'error', title: this.#say(`error.${apiError?.code ?? 'invalid_response'}`), detail: apiError?.detail };
       this.#status = this.#banner.title;
       this.view = { name: 'start' };
+      this.#focusAfterRender = 'heading';
       this.#reportError(error);
     }
   }
@@ -391,18 +448,19 @@ export class AirbyteConnect extends LitElement {
     this.#focusAfterRender = 'heading';
   }
 
-  #backToStart(status = ''): void {
+  #backToStart(status: Said = silent): void {
     this.#banner = undefined;
     this.#confirmingDelete = false;
     this.#status = status;
     this.view = { name: 'start' };
+    this.#focusAfterRender = 'heading';
   }
 
   /** Marks the form submitted; when it is invalid, says so and moves focus to the first problem. */
   #readyToSend(form: OpenForm): boolean {
     form.state.submitted = true;
     if (form.state.valid) return true;
-    this.#banner = { tone: 'error', title: ui.fixFields(form.state.validate().size) };
+    this.#banner = { tone: 'error', title: () => this.#t('fixFields', { count: form.state.validate().size }) };
     this.#focusAfterRender = 'invalid';
     this.requestUpdate();
     return false;
@@ -414,11 +472,11 @@ export class AirbyteConnect extends LitElement {
     holder?.querySelector<HTMLElement>('input, select, textarea')?.focus();
   }
 
-  async #run(task: Exclude<FormTask, undefined>, status: string, work: (signal: AbortSignal) => Promise<void>): Promise<void> {
+  async #run(task: Exclude<FormTask, undefined>, status: Said, work: (signal: AbortSignal) => Promise<void>): Promise<void> {
     if (this.#task) return;
     const life = this.#life.signal;
     this.#task = task;
-    this.#notice = '';
+    this.#notice = silent;
     this.#status = status;
     this.#banner = undefined;
     this.requestUpdate();
@@ -426,7 +484,7 @@ export class AirbyteConnect extends LitElement {
       await work(life);
     } finally {
       this.#task = undefined;
-      this.#notice = '';
+      this.#notice = silent;
       const announce = this.#afterTask.splice(0);
       if (!life.aborted) {
         this.requestUpdate();
@@ -442,7 +500,7 @@ export class AirbyteConnect extends LitElement {
       form.state.setServerErrors(apiError.fieldIssues);
       this.#focusAfterRender = 'invalid';
     }
-    const title = apiError ? ui.errors[apiError.code] : ui.errors.invalid_response;
+    const title = this.#say(`error.${apiError?.code ?? 'invalid_response'}`);
     this.#banner = { tone: 'error', title, detail: apiError?.detail };
     this.#status = title;
     this.#reportError(error, envelopeMessage);
@@ -450,7 +508,7 @@ export class AirbyteConnect extends LitElement {
 
   #check(form: OpenForm): Promise<void> {
     if (!this.#readyToSend(form)) return Promise.resolve();
-    return this.#run('check', ui.testing, async (signal) => {
+    return this.#run('check', this.#say('testing'), async (signal) => {
       try {
         const config = form.state.submitValue();
         const result = await this.#client.checkSource(
@@ -461,8 +519,8 @@ export class AirbyteConnect extends LitElement {
         );
         const ok = result.status === 'succeeded';
         const message = result.message ?? undefined;
-        this.#banner = { tone: ok ? 'success' : 'error', title: ok ? ui.checkSucceeded : ui.checkFailed, detail: message };
-        this.#status = ok ? ui.checkSucceeded : `${ui.checkFailed} ${message ?? ''}`;
+        this.#banner = { tone: ok ? 'success' : 'error', title: this.#say(ok ? 'checkSucceeded' : 'checkFailed'), detail: message };
+        this.#status = () => `${this.#t(ok ? 'checkSucceeded' : 'checkFailed')} ${ok ? '' : (message ?? '')}`.trim();
         this.#emit('airbyte-check', message ? { status: result.status, message } : { status: result.status });
       } catch (error) {
         if (signal.aborted) return;
@@ -474,7 +532,7 @@ export class AirbyteConnect extends LitElement {
   #save(form: OpenForm): Promise<void> {
     if (!this.#readyToSend(form)) return Promise.resolve();
     const editing = Boolean(form.source);
-    return this.#run('save', editing ? ui.saving : ui.connecting, async (signal) => {
+    return this.#run('save', this.#say(editing ? 'saving' : 'connecting'), async (signal) => {
       try {
         const config = form.state.submitValue();
         const source = form.source
@@ -497,7 +555,7 @@ export class AirbyteConnect extends LitElement {
         };
         this.#sources = editing ? this.#sources.map((s) => (s.id === source.id ? summary : s)) : [...this.#sources, summary];
         this.view = { name: 'done', source, created: !editing };
-        this.#status = editing ? ui.updatedTitle(source.name) : ui.createdTitle(source.name);
+        this.#status = this.#say(editing ? 'updatedTitle' : 'createdTitle', { name: source.name });
         this.#focusAfterRender = 'heading';
         const message = editing ? 'source_updated' : 'source_created';
         const envelope: AirbyteEnvelope = { type: 'end_user_action_result', message, data: source };
@@ -512,12 +570,12 @@ export class AirbyteConnect extends LitElement {
   #delete(form: OpenForm): Promise<void> {
     const source = form.source!;
     this.#confirmingDelete = false;
-    return this.#run('delete', ui.deleting, async (signal) => {
+    return this.#run('delete', this.#say('deleting'), async (signal) => {
       try {
         await this.#client.deleteSource(source.id, signal);
         this.#forms.delete(`source:${source.id}`);
         this.#sources = this.#sources.filter((s) => s.id !== source.id);
-        this.#backToStart(ui.deleted(source.name));
+        this.#backToStart(this.#say('deleted', { name: source.name }));
         this.#emit('airbyte-source-deleted', { sourceId: source.id });
         this.#afterTask.push(() => this.onEvent?.({ type: 'end_user_action_result', message: 'source_deleted', data: { id: source.id } }));
       } catch (error) {
@@ -531,17 +589,18 @@ export class AirbyteConnect extends LitElement {
     const view = this.view;
     switch (view.name) {
       case 'loading':
-        return html`<p class="loading" part="loading"><span class="spinner" aria-hidden="true"></span>${ui.loading}</p>
-          ${this.#notice ? html`<p class="notice" part="notice">${this.#notice}</p>` : nothing}`;
+        return html`<p class="loading" part="loading"><span class="spinner" aria-hidden="true"></span>${this.#t('loading')}</p>
+          ${this.#notice() ? html`<p class="notice" part="notice">${this.#notice()}</p>` : nothing}`;
       case 'failed':
         return html`<div class="banner error" part="banner" role="alert">
-            <strong>${view.message}</strong>
+            <strong>${view.message()}</strong>
           </div>
-          ${view.retry ? html`<button type="button" class="secondary" part="button" @click=${() => this.reload()}>${ui.tryAgain}</button>` : nothing}`;
+          ${view.retry ? html`<button type="button" class="secondary" part="button" @click=${() => this.reload()}>${this.#t('tryAgain')}</button>` : nothing}`;
       case 'done':
-        return doneView(view.source.name, view.created, () => this.#backToStart());
+        return doneView(view.source.name, view.created, () => this.#backToStart(), this.#t);
       case 'start':
         return html`${banner(this.#banner)}${startView({
+          t: this.#t,
           templates: this.#templates,
           sources: this.#sources,
           search: this.#search,
@@ -556,7 +615,7 @@ export class AirbyteConnect extends LitElement {
         })}`;
       case 'form': {
         const { form } = view;
-        const ctx: FieldContext = { state: form.state, editing: Boolean(form.source), update: () => this.requestUpdate() };
+        const ctx: FieldContext = { state: form.state, editing: Boolean(form.source), update: () => this.requestUpdate(), t: this.#t };
         return formView({
           template: form.template,
           sourceName: form.source?.name,
@@ -570,9 +629,11 @@ export class AirbyteConnect extends LitElement {
           onSubmit: () => void this.#save(form),
           onDelete: () => {
             this.#confirmingDelete = true;
+            this.#focusAfterRender = 'cancel';
             this.requestUpdate();
           },
           onConfirmDelete: (confirmed) => {
+            this.#focusAfterRender = 'delete';
             if (confirmed) void this.#delete(form);
             else {
               this.#confirmingDelete = false;
@@ -586,11 +647,11 @@ export class AirbyteConnect extends LitElement {
 
   protected override render(): TemplateResult {
     const body = html`<div class="body" part="body">${this.#renderView()}</div>
-      <div class="visually-hidden" role="status" aria-live="polite">${this.#status}</div>`;
-    if (this.mode !== 'dialog') return html`<div class="panel" part="panel">${body}</div>`;
+      <div class="visually-hidden" role="status" aria-live="polite">${this.#status()}</div>`;
+    if (this.mode !== 'dialog') return html`<div class="panel" part="panel" lang=${this.#lang} dir=${this.#dir}>${body}</div>`;
     return html`<dialog
       part="dialog"
-      aria-label=${ui.dialogLabel}
+      aria-label=${this.#t('dialogLabel')}
       @close=${(event: Event) => {
         // The close event is queued: by the time it runs the dialog may have been shown again.
         if ((event.target as HTMLDialogElement).open) return;
@@ -598,9 +659,9 @@ export class AirbyteConnect extends LitElement {
         this.#closed();
       }}
     >
-      <div class="panel" part="panel">
+      <div class="panel" part="panel" lang=${this.#lang} dir=${this.#dir}>
         <div class="dialog-bar">
-          <button type="button" class="ghost" part="button close" @click=${() => this.close()}>${ui.close}</button>
+          <button type="button" class="ghost" part="button close" @click=${() => this.close()}>${this.#t('close')}</button>
         </div>
         ${body}
       </div>

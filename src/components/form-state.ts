@@ -1,4 +1,5 @@
 import type { FieldIssue } from '../api/api-error.js';
+import { english, type Translate } from '../i18n/translate.js';
 import { selectedBranchIndex, switchBranch } from '../spec/branch.js';
 import { initialValue } from '../spec/initial-value.js';
 import type { FormModel, OneOfNode, ValuePath } from '../spec/model.js';
@@ -38,9 +39,17 @@ export class FormState {
   constructor(
     readonly model: FormModel,
     stored?: Record<string, unknown>,
+    /** The language of the messages. */
+    private t: Translate = english,
   ) {
     this.value = initialValue(model, stored);
-    this.#errors = validateConfig(model, this.value);
+    this.#errors = validateConfig(model, this.value, t);
+  }
+
+  /** Words the messages in another language; values, touched fields and the server's complaints stay. */
+  translate(t: Translate): void {
+    this.t = t;
+    this.validate();
   }
 
   get(path: ValuePath): unknown {
@@ -95,7 +104,7 @@ export class FormState {
   }
 
   validate(): Map<string, string> {
-    this.#errors = validateConfig(this.model, this.value);
+    this.#errors = validateConfig(this.model, this.value, this.t);
     return this.#errors;
   }
 

@@ -1,18 +1,38 @@
-// FormModel → zod/mini schema. Every message comes from messages.ts, resolved when an issue is raised.
+// FormModel → zod/mini schema. Every message comes from the i18n catalog, resolved when an issue is raised.
 import * as z from 'zod/mini';
 import { FieldKind as K, SECRET_MASK } from '../spec/model.js';
 import type { Field, FormModel, ObjectNode } from '../spec/model.js';
 import { blank, regex, selectedBranchIndex, toNumber } from '../spec/util.js';
 import { isEmpty } from './empty.js';
-import { messages as M } from './messages.js';
+import { english, type Params, type TextKey, type Translate } from '../i18n/translate.js';
 
 type Z = z.ZodMiniType;
+
+/**
+ * The translator of the validation running now. Messages are made when an issue is raised and a parse is
+ * synchronous, so one schema per model serves every locale.
+ */
+let say: Translate = english;
+
+/** Runs `parse` with messages in the language of `t`. */
+export function inLanguage<T>(t: Translate, parse: () => T): T {
+  const outer = say;
+  say = t;
+  try {
+    return parse();
+  } finally {
+    say = outer;
+  }
+}
+
+/** A message, made when needed. */
+const M = (key: TextKey, params?: Params) => () => say(key, params);
 type Check = z.core.$ZodCheck<any>;
 
 /** A message for a failed check. */
 const msg = (m: () => string) => ({ error: m });
 /** A message for a wrong type; an absent value reads as "Required". */
-const typed = (m: () => string) => ({ error: (i: { input?: unknown }) => (i.input === undefined ? M.required : m()) });
+const typed = (m: () => string) => ({ error: (i: { input?: unknown }) => (i.input === undefined ? say('v.required') : m()) });
 
 /** A check on a string that a stored, masked secret always passes (the server keeps the stored secret). */
 const textCheck = (f: { secret?: boolean }, ok: (s: string) => boolean, m: () => string) =>
@@ -25,26 +45,31 @@ function text(f: { secret?: boolean; minLength?: number; maxLength?: number }, p
   const re = regex(pattern);
   const len = (s: string) => [...s].length;
   const { minLength: lo, maxLength: hi } = f;
-  if (re) c.push(textCheck(f, (s) => re.test(s), () => M.pattern(descriptor, pattern!)) as Check);
-  if (lo !== undefined) c.push(textCheck(f, (s) => len(s) >= lo, () => M.minLength(lo)) as Check);
-  if (hi !== undefined) c.push(textCheck(f, (s) => len(s) <= hi, () => M.maxLength(hi)) as Check);
-  return z.string(typed(() => M.text)).check(...c);
+  if (re) c.push(textCheck(f, (s) => re.test(s), () =>
+        descriptor
+          ? /\s.*[.!]$/.test(descriptor) // a whole sentence is shown as it is
+            ? descriptor
+            : say('v.format', { format: descriptor })
+          : say('v.pattern', { pattern: pattern! })) as Check);
+  if (lo !== undefined) c.push(textCheck(f, (s) => len(s) >= lo, M('v.minLength', { n: lo })) as Check);
+  if (hi !== undefined) c.push(textCheck(f, (s) => len(s) <= hi, M('v.maxLength', { n: hi })) as Check);
+  return z.string(typed(M('v.text'))).check(...c);
 }
 
 function number(integer: boolean, f: { minimum?: number; maximum?: number; exclusiveMinimum?: number; exclusiveMaximum?: number } = {}) {
   const c: Check[] = [];
   const { minimum: a, maximum: b, exclusiveMinimum: x, exclusiveMaximum: y } = f;
-  if (a !== undefined) c.push(z.gte(a, msg(() => M.min(a))) as Check);
-  if (b !== undefined) c.push(z.lte(b, msg(() => M.max(b))) as Check);
-  if (x !== undefined) c.push(z.gt(x, msg(() => M.greaterThan(x))) as Check);
-  if (y !== undefined) c.push(z.lt(y, msg(() => M.lessThan(y))) as Check);
-  return (integer ? z.int(typed(() => M.wholeNumber)) : z.number(typed(() => M.number))).check(...c);
+  if (a !== undefined) c.push(z.gte(a, msg(M('v.min', { n: a }))) as Check);
+  if (b !== undefined) c.push(z.lte(b, msg(M('v.max', { n: b }))) as Check);
+  if (x !== undefined) c.push(z.gt(x, msg(M('v.greaterThan', { n: x }))) as Check);
+  if (y !== undefined) c.push(z.lt(y, msg(M('v.lessThan', { n: y }))) as Check);
+  return (integer ? z.int(typed(M('v.wholeNumber'))) : z.number(typed(M('v.number')))).check(...c);
 }
 
 const sizes = (f: { minItems?: number; maxItems?: number }, c: Check[] = []) => {
   const { minItems: a, maxItems: b } = f;
-  if (a !== undefined) c.push(z.minLength(a, msg(() => M.minItems(a))) as Check);
-  if (b !== undefined) c.push(z.maxLength(b, msg(() => M.maxItems(b))) as Check);
+  if (a !== undefined) c.push(z.minLength(a, msg(M('v.minItems', { n: a }))) as Check);
+  if (b !== undefined) c.push(z.maxLength(b, msg(M('v.maxItems', { n: b }))) as Check);
   return c;
 };
 
@@ -53,7 +78,7 @@ const shape = (fields: readonly Field[]) => Object.fromEntries(fields.map((f) =>
 /** An object node; a node whose only field has key '' is that oneOf itself. */
 function object(node: ObjectNode): Z {
   const self = node.fields.find((f) => !f.key);
-  return self ? slot(self) : z.object(shape(node.fields), typed(() => M.invalid));
+  return self ? slot(self) : z.object(shape(node.fields), typed(M('v.invalid')));
 }
 
 /** A present value of field `f`. */
@@ -64,33 +89,33 @@ function inner(f: Field): Z {
     case K.Number:
       return number(f.integer, f);
     case K.Boolean:
-      return z.boolean(typed(() => M.boolean));
+      return z.boolean(typed(M('v.boolean')));
     case K.Enum:
-      return z.literal(f.options as string[], typed(() => M.chooseOption));
+      return z.literal(f.options as string[], typed(M('v.chooseOption')));
     case K.Const:
-      return z.custom((v) => JSON.stringify(v) === JSON.stringify(f.value), msg(() => M.fixed));
+      return z.custom((v) => JSON.stringify(v) === JSON.stringify(f.value), msg(M('v.fixed')));
     case K.List: {
       const item = f.options
-        ? z.literal(f.options as string[], msg(() => M.chooseOption))
+        ? z.literal(f.options as string[], msg(M('v.chooseOption')))
         : f.itemType == 'string'
           ? text({}, f.itemPattern, f.patternDescriptor)
           : z.pipe(z.transform(numeric), number(f.itemType == 'integer'));
       const c = sizes(f);
       if (f.uniqueItems)
-        c.push(z.refine<unknown[]>((a) => new Set(a.map((v) => JSON.stringify(v))).size == a.length, msg(() => M.uniqueItems)) as Check);
-      return z.array(item as Z, typed(() => M.list)).check(...c);
+        c.push(z.refine<unknown[]>((a) => new Set(a.map((v) => JSON.stringify(v))).size == a.length, msg(M('v.uniqueItems'))) as Check);
+      return z.array(item as Z, typed(M('v.list'))).check(...c);
     }
     case K.ObjectList:
-      return z.array(object(f.item), typed(() => M.list)).check(...sizes(f));
+      return z.array(object(f.item), typed(M('v.list'))).check(...sizes(f));
     case K.Object:
       return object(f);
     case K.OneOf: {
       const d = f.discriminator;
       const options = f.branches.map((b) => z.object({ ...shape(b.fields), [d]: z.literal(b.value as string) }));
-      return z.discriminatedUnion(d, options as unknown as [z.ZodMiniObject], msg(() => M.chooseOption));
+      return z.discriminatedUnion(d, options as unknown as [z.ZodMiniObject], msg(M('v.chooseOption')));
     }
     default: // Json: any value
-      return z.custom((v) => v !== undefined, msg(() => M.required));
+      return z.custom((v) => v !== undefined, msg(M('v.required')));
   }
 }
 

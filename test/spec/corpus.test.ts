@@ -10,7 +10,7 @@ import { fileURLToPath } from 'node:url';
 import { buildFormModel } from '../../src/spec/build-model.js';
 import { initialValue } from '../../src/spec/initial-value.js';
 import type { Field, FormModel, OneOfNode } from '../../src/spec/model.js';
-import { messages as M } from '../../src/validation/messages.js';
+import { english } from '../../src/i18n/translate.js';
 import { toSubmitValue } from '../../src/validation/submit-value.js';
 import { validateConfig } from '../../src/validation/validate.js';
 
@@ -43,7 +43,7 @@ function checkSpec(file: string | object) {
     'no field falls back to JSON',
   );
   const start = initialValue(model);
-  const problems = [...validateConfig(model, start)].filter(([, m]) => m !== M.required);
+  const problems = [...validateConfig(model, start)].filter(([, m]) => m !== english('v.required'));
   assert.deepEqual(problems, [], 'the initial value has no errors besides Required');
   const sent = toSubmitValue(model, start);
   assert.deepEqual(toSubmitValue(model, initialValue(model, sent)), sent, 'submit → edit → submit is stable');

@@ -1,3 +1,4 @@
+import type { Translate } from '../../i18n/translate.js';
 import type { ValuePath } from '../../spec/model.js';
 import type { FormState } from '../form-state.js';
 
@@ -7,6 +8,8 @@ export interface FieldContext {
   /** Editing a saved source: secrets arrive masked and must stay untouched unless replaced. */
   readonly editing: boolean;
   readonly update: () => void;
+  /** The element's words, in its current locale. */
+  readonly t: Translate;
 }
 
 /** A DOM id for a value path: stable across renders, free of spaces so it works in idref lists. */

@@ -1,7 +1,6 @@
 import { html, nothing, type TemplateResult } from 'lit';
 import { guard } from 'lit/directives/guard.js';
 import type { Field, ValuePath } from '../../spec/model.js';
-import { ui } from '../messages.js';
 import { richText } from '../rich-text.js';
 import { idFor, type FieldContext } from './field-context.js';
 
@@ -34,7 +33,7 @@ export function frame(field: Field, path: ValuePath, ctx: FieldContext, control:
   return html`<div class="field" part="field">
     <div class="label-row">
       <label for=${idFor('f', path)} part="label">${field.title}</label>
-      ${field.required ? nothing : html`<span class="tag" aria-hidden="true">${ui.optional}</span>`}
+      ${field.required ? nothing : html`<span class="tag" aria-hidden="true">${ctx.t('optional')}</span>`}
       ${field.patternDescriptor ? html`<span class="format" aria-hidden="true">${field.patternDescriptor}</span>` : nothing}
     </div>
     ${control} ${description(field, path)} ${errorText(path, ctx)}

@@ -4,7 +4,6 @@ import { createValue } from '../../spec/initial-value.js';
 import { blank, childPath, childValue, selectedBranchIndex, toNumber } from '../../spec/util.js';
 import type { Field, FormModel, ListField, ObjectListField, ObjectNode, OneOfNode, Scalar, ValuePath } from '../../spec/model.js';
 import { pathKey } from '../../validation/path-key.js';
-import { ui } from '../messages.js';
 import { idFor, type FieldContext } from './field-context.js';
 import { description, describedBy, errorText, frame, hint } from './field-frame.js';
 import { booleanControl, enumControl, jsonControl, numberControl, stringControl } from './scalar-controls.js';
@@ -39,7 +38,7 @@ export function renderFields(fields: readonly Field[], base: ValuePath, ctx: Fie
         ?open=${open}
         @toggle=${(event: Event) => state.open.set(key, (event.target as HTMLDetailsElement).open)}
       >
-        <summary>${ui.optionalFields}</summary>
+        <summary>${ctx.t('optionalFields')}</summary>
         ${optional.map((field, i) => renderField(field, paths[i]!, ctx))}
       </details>`
     : nothing}`;
@@ -144,7 +143,7 @@ function oneOf(field: OneOfNode, path: ValuePath, ctx: FieldContext): TemplateRe
           aria-describedby=${describedBy(field, path, ctx)}
           @change=${(event: Event) => choose(Number((event.target as HTMLSelectElement).value))}
         >
-          ${index < 0 ? html`<option value="-1" selected>${ui.chooseOption}</option>` : nothing}
+          ${index < 0 ? html`<option value="-1" selected>${ctx.t('v.chooseOption')}</option>` : nothing}
           ${offered.map(([option, i]) => html`<option value=${i} ?selected=${i === index}>${option.title}</option>`)}
         </select>`;
   const body = html`${branch ? html`<div class="branch" part="branch">${renderFields(branch.fields, path, ctx)}</div>` : nothing}`;
@@ -213,7 +212,7 @@ function tagList(field: ListField, path: ValuePath, ctx: FieldContext): Template
             ${items.map(
               (item, i) => html`<li class="chip" part="chip">
                 <span>${String(item)}</span>
-                <button type="button" class="ghost" aria-label=${ui.removeValue(String(item))} @click=${() => removeAt(i)}>
+                <button type="button" class="ghost" aria-label=${ctx.t('removeValue', { name: String(item) })} @click=${() => removeAt(i)}>
                   ×
                 </button>
                 ${ctx.state.errorAt([...path, i]) ? html`<span class="error">${ctx.state.errorAt([...path, i])}</span>` : nothing}
@@ -258,7 +257,7 @@ function tagList(field: ListField, path: ValuePath, ctx: FieldContext): Template
           ctx.update();
         }}
       />
-      <p class="hint" id=${idFor('l', path)}>${ui.listHint}</p>`,
+      <p class="hint" id=${idFor('l', path)}>${ctx.t('listHint')}</p>`,
   );
 }
 
@@ -320,10 +319,10 @@ function objectList(field: ObjectListField, path: ValuePath, ctx: FieldContext):
               ctx.update();
             }}
           >
-            ${ui.remove}
+            ${ctx.t('remove')}
           </button>
         </details>`;
       })}
-      <button type="button" class="secondary" part="button" @click=${add}>${ui.add(itemTitle)}</button>`,
+      <button type="button" class="secondary" part="button" @click=${add}>${ctx.t('add', { name: itemTitle })}</button>`,
   );
 }

@@ -11,7 +11,6 @@ import {
 } from '../../spec/model.js';
 import { toNumber } from '../../spec/util.js';
 import { pathKey } from '../../validation/path-key.js';
-import { ui } from '../messages.js';
 import { dateKind, toNative, toPattern } from './date-format.js';
 import { idFor, type FieldContext } from './field-context.js';
 import { description, describedBy, errorText, frame } from './field-frame.js';
@@ -106,7 +105,7 @@ export function stringControl(field: StringField, path: ValuePath, ctx: FieldCon
             ctx.update();
           }}
         >
-          ${revealed ? ui.hide : ui.show}
+          ${revealed ? ctx.t('hide') : ctx.t('show')}
         </button>`
       : nothing;
   // Edit mode: "Replace" empties and unlocks a saved secret; "Cancel" puts the mask (the saved value) back.
@@ -122,7 +121,7 @@ export function stringControl(field: StringField, path: ValuePath, ctx: FieldCon
             set(saved ? undefined : SECRET_MASK);
           }}
         >
-          ${saved ? ui.replace(field.title) : ui.cancel}
+          ${saved ? ctx.t('replace', { name: field.title }) : ctx.t('cancel')}
         </button>`
       : nothing;
   // A native picker next to the text input: it writes exactly the pattern's format, in UTC.
@@ -132,7 +131,7 @@ export function stringControl(field: StringField, path: ValuePath, ctx: FieldCon
         class="picker"
         part="picker"
         step=${date.type === 'datetime-local' ? (date.digits ? '0.001' : '1') : nothing}
-        aria-label=${ui.pickDate}
+        aria-label=${ctx.t('pickDate')}
         .value=${live(toNative(value, date))}
         ?disabled=${field.readOnly}
         @input=${(event: Event) => set(toPattern((event.target as HTMLInputElement).value, date))}
@@ -144,7 +143,7 @@ export function stringControl(field: StringField, path: ValuePath, ctx: FieldCon
     path,
     ctx,
     html`<div class="control-row">${control}${toggle}${replace}${picker}</div>
-      ${saved ? html`<p class="hint" id=${idFor('s', path)}>${ui.secretSaved}</p>` : nothing}`,
+      ${saved ? html`<p class="hint" id=${idFor('s', path)}>${ctx.t('secretSaved')}</p>` : nothing}`,
   );
 }
 
@@ -223,7 +222,7 @@ export function enumControl(field: EnumField, path: ValuePath, ctx: FieldContext
         ctx.update();
       }}
     >
-      <option value="-1" ?selected=${index < 0}>${ui.chooseOption}</option>
+      <option value="-1" ?selected=${index < 0}>${ctx.t('v.chooseOption')}</option>
       ${field.options.map((option, i) => html`<option value=${i} ?selected=${i === index}>${String(option)}</option>`)}
     </select>`,
   );
@@ -260,6 +259,6 @@ export function jsonControl(field: JsonField, path: ValuePath, ctx: FieldContext
         }}
         @blur=${commonHandlers(path, ctx).blur}
       ></textarea>
-      <p class="hint" id=${idFor('j', path)}>${ui.jsonHint} ${field.reason}</p>`,
+      <p class="hint" id=${idFor('j', path)}>${ctx.t('jsonHint')} ${field.reason}</p>`,
   );
 }

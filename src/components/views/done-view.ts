@@ -1,12 +1,12 @@
 import { html, type TemplateResult } from 'lit';
-import { ui } from '../messages.js';
+import type { Translate } from '../../i18n/translate.js';
 
 /** After a create or an update: say so plainly, and offer the way back. */
-export function doneView(name: string, created: boolean, onDone: () => void): TemplateResult {
+export function doneView(name: string, created: boolean, onDone: () => void, t: Translate): TemplateResult {
   return html`<section class="done" part="done">
     <div class="check-mark" aria-hidden="true">✓</div>
-    <h2 tabindex="-1">${created ? ui.createdTitle(name) : ui.updatedTitle(name)}</h2>
-    <p>${ui.connectedAt}</p>
-    <button type="button" class="primary" part="button primary" @click=${onDone}>${ui.done}</button>
+    <h2 tabindex="-1">${created ? t('createdTitle', { name }) : t('updatedTitle', { name })}</h2>
+    <p>${t('connectedAt')}</p>
+    <button type="button" class="primary" part="button primary" @click=${onDone}>${t('done')}</button>
   </section>`;
 }

@@ -2,14 +2,14 @@ import { html, nothing, type TemplateResult } from 'lit';
 import type { SourceTemplate } from '../../api/schemas.js';
 import { renderForm } from '../fields/group-controls.js';
 import type { FieldContext } from '../fields/field-context.js';
-import { ui } from '../messages.js';
 
 /** What the form is busy with; while busy, further clicks are ignored. */
 export type FormTask = 'check' | 'save' | 'delete' | undefined;
 
 export interface Banner {
   readonly tone: 'error' | 'success';
-  readonly title: string;
+  /** Made when shown, so that it follows the locale. */
+  readonly title: () => string;
   readonly detail?: string;
 }
 
@@ -20,7 +20,7 @@ export interface FormViewProps {
   readonly task: FormTask;
   readonly banner?: Banner;
   /** Shown beside the busy spinner, e.g. that a call is being retried. */
-  readonly notice?: string;
+  readonly notice: () => string;
   readonly confirmingDelete: boolean;
   readonly onBack: () => void;
   readonly onCheck: () => void;
@@ -32,7 +32,7 @@ export interface FormViewProps {
 export function banner(value: Banner | undefined): TemplateResult | typeof nothing {
   if (!value) return nothing;
   return html`<div class="banner ${value.tone}" part="banner" role=${value.tone === 'error' ? 'alert' : 'status'}>
-    <strong>${value.title}</strong>
+    <strong>${value.title()}</strong>
     ${value.detail ? html`<span>${value.detail}</span>` : nothing}
   </div>`;
 }
@@ -51,29 +51,29 @@ export function formView(props: FormViewProps): TemplateResult {
     }}
   >
     <div class="heading-row">
-      <button type="button" class="ghost back" part="button back" @click=${props.onBack}><span aria-hidden="true">←</span> ${ui.back}</button>
+      <button type="button" class="ghost back" part="button back" @click=${props.onBack}><span aria-hidden="true">←</span> ${props.ctx.t('back')}</button>
       <h2 tabindex="-1">${props.sourceName ?? props.template.name}</h2>
     </div>
     ${banner(props.banner)} ${renderForm(props.ctx.state.model, props.ctx)}
     ${props.confirmingDelete
       ? html`<div class="confirm" part="confirm" role="group" aria-labelledby="confirm-text">
-          <p id="confirm-text">${ui.deleteQuestion(props.sourceName ?? props.template.name)}</p>
+          <p id="confirm-text">${props.ctx.t('deleteQuestion', { name: props.sourceName ?? props.template.name })}</p>
           <div class="actions">
             <button type="button" class="danger" part="button danger" @click=${() => props.onConfirmDelete(true)}>
-              ${ui.confirmDelete}
+              ${props.ctx.t('confirmDelete')}
             </button>
             <button type="button" class="secondary" part="button" @click=${() => props.onConfirmDelete(false)}>
-              ${ui.cancel}
+              ${props.ctx.t('cancel')}
             </button>
           </div>
         </div>`
       : html`<div class="actions" part="actions">
-          <button type="submit" class="primary" part="button primary">${editing ? ui.saveChanges : ui.connect}</button>
-          <button type="button" class="secondary" part="button" @click=${props.onCheck}>${ui.testConnection}</button>
+          <button type="submit" class="primary" part="button primary">${editing ? props.ctx.t('saveChanges') : props.ctx.t('connect')}</button>
+          <button type="button" class="secondary" part="button" @click=${props.onCheck}>${props.ctx.t('testConnection')}</button>
           ${editing
-            ? html`<button type="button" class="danger-text" part="button" @click=${props.onDelete}>${ui.delete}</button>`
+            ? html`<button type="button" class="danger-text" part="button" @click=${props.onDelete}>${props.ctx.t('delete')}</button>`
             : nothing}
-          ${busy ? html`<span class="spinner" aria-hidden="true"></span>${props.notice ? html`<span class="notice" part="notice">${props.notice}</span>` : nothing}` : nothing}
+          ${busy ? html`<span class="spinner" aria-hidden="true"></span>${props.notice() ? html`<span class="notice" part="notice">${props.notice()}</span>` : nothing}` : nothing}
         </div>`}
   </form>`;
 }

@@ -1,11 +1,12 @@
 import { html, nothing, type TemplateResult } from 'lit';
+import type { Translate } from '../../i18n/translate.js';
 import { live } from 'lit/directives/live.js';
 import type { SourceSummary, TemplateSummary } from '../../api/schemas.js';
 import { displayName } from '../display-name.js';
-import { ui } from '../messages.js';
 import { avatar } from './avatar.js';
 
 export interface StartViewProps {
+  readonly t: Translate;
   readonly templates: readonly TemplateSummary[];
   readonly sources: readonly SourceSummary[];
   readonly search: string;
@@ -27,7 +28,7 @@ export function startView(props: StartViewProps): TemplateResult {
   const configured = new Set(props.sources.map((source) => templateOf(source)?.id));
   return html`<section part="start">
     ${props.sources.length
-      ? html`<h2>${ui.yourConnections}</h2>
+      ? html`<h2 tabindex="-1">${props.t('yourConnections')}</h2>
           <ul class="tiles" part="sources">
             ${props.sources.map((source) => {
               const template = templateOf(source);
@@ -40,17 +41,17 @@ export function startView(props: StartViewProps): TemplateResult {
             })}
           </ul>`
       : nothing}
-    <h2>${ui.addConnection}</h2>
+    <h2 tabindex="-1">${props.t('addConnection')}</h2>
     <input
       class="search"
       part="search"
       type="search"
-      aria-label=${ui.search}
-      placeholder=${ui.search}
+      aria-label=${props.t('search')}
+      placeholder=${props.t('search')}
       .value=${live(props.search)}
       @input=${(event: Event) => props.onSearch((event.target as HTMLInputElement).value)}
     />
-    <span id="configured-note" hidden>${ui.alreadyConnected}</span>
+    <span id="configured-note" hidden>${props.t('alreadyConnected')}</span>
     ${shown.length
       ? html`<ul class="tiles" part="templates">
           ${shown.map(
@@ -69,6 +70,7 @@ export function startView(props: StartViewProps): TemplateResult {
             </li>`,
           )}
         </ul>`
-      : html`<p class="empty">${props.templates.length ? ui.noMatches : ui.noTemplates}</p>`}
+      : nothing}
+    <p class="empty" role="status">${shown.length ? nothing : props.templates.length ? props.t('noMatches') : props.t('noTemplates')}</p>
   </section>`;
 }
