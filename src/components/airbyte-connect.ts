@@ -81,6 +81,7 @@ type View =
  * @csspart start - the start view: saved sources and templates
  * @csspart sources - the list of the end user's saved sources
  * @csspart source - one saved source's button
+ * @csspart date - when a saved source was connected, in the locale's format
  * @csspart search - the template search box
  * @csspart templates - the list of templates
  * @csspart template - one template's button

@@ -90,6 +90,27 @@ describe('languages', () => {
     expect(hasButton(el, 'Back')).to.be.true; // what the page did not supply stays English
   });
 
+  it('dates a saved connection in the locale’s own format, without changing the button’s name', async () => {
+    const template = await createTemplate(testSpec, uniqueName('Acme DB'));
+    const token = await widgetToken({ workspace_name: uniqueName('ws') });
+    const { apiBaseUrl } = await sandboxInfo();
+    const jwt = JSON.parse(atob(token)).token;
+    const config = { host: 'h', port: 5432, password: 'p', tunnel: { method: 'NONE' } };
+    const created = await fetch(`${apiBaseUrl}/sources`, {
+      method: 'POST',
+      headers: { authorization: `Bearer ${jwt}`, 'content-type': 'application/json' },
+      body: JSON.stringify({ source_template_id: template.id, source_config: config, name: 'Warehouse' }),
+    }).then((r) => r.json());
+    const el = await mount(token);
+    el.locale = 'de';
+    const date = new Intl.DateTimeFormat('de', { dateStyle: 'medium' }).format(new Date(created.created_at));
+    const when = () => el.shadowRoot!.querySelector('[part~="date"]')?.textContent;
+    await until(el, () => when() === de.connectedOn.replace('{date}', date), 'a German date');
+    expect(hasButton(el, 'Warehouse')).to.be.true;
+    const described = button(el, 'Warehouse').getAttribute('aria-describedby')!;
+    expect(el.shadowRoot!.getElementById(described)?.textContent).to.equal(when());
+  });
+
   it('treats a malformed locale as English and says so in the console', async () => {
     const el = await openForm();
     const warnings: string[] = [];

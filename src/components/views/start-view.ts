@@ -30,12 +30,16 @@ export function startView(props: StartViewProps): TemplateResult {
     ${props.sources.length
       ? html`<h2 tabindex="-1">${props.t('yourConnections')}</h2>
           <ul class="tiles" part="sources">
-            ${props.sources.map((source) => {
+            ${props.sources.map((source, i) => {
               const template = templateOf(source);
+              const created = source.created_at ? new Date(source.created_at) : undefined;
+              // The date describes the button; its name stays the source's name, which outside tools rely on.
+              const when = created && !isNaN(created.getTime()) ? props.t('connectedOn', { date: created }) : undefined;
               return html`<li>
-                <button type="button" class="tile" part="source" @click=${() => props.onSource(source)}>
+                <button type="button" class="tile" part="source" aria-describedby=${when ? `when-${i}` : nothing} @click=${() => props.onSource(source)}>
                   ${avatar(template?.name ?? source.name, template?.icon, props.failedIcons, props.refresh)}
                   <span class="name">${displayName(source.name)}</span>
+                  ${when ? html`<span class="when" id=${`when-${i}`} part="date" aria-hidden="true">${when}</span>` : nothing}
                 </button>
               </li>`;
             })}
