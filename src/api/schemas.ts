@@ -27,6 +27,7 @@ export const sourceSummary = z.object({
   name: z.string(),
   summarized_source_template: z.optional(z.nullable(z.object({ id, name: optionalText, icon: optionalText }))),
   source_template: z.optional(z.nullable(z.object({ id, name: optionalText, icon: optionalText }))),
+  created_at: optionalText,
   updated_at: optionalText,
 });
 
