@@ -34,6 +34,8 @@ const builds = {
   node: { entries: esmEntries, format: 'es', outDir: 'dist/node', external: externalTo([...peers, ...dependencies]), stubs: false },
   // One <script> tag: window.AirbyteConnect and window.AirbyteEmbeddedWidget. An IIFE allows one entry only.
   iife: { entries: { 'airbyte-connect.iife': { entry: 'src/iife.ts', types: undefined } }, format: 'iife', outDir: 'dist', external: externalTo([]), stubs: false },
+  // <script src=".../airbyte-connect-loader.js">: registers a stand-in at once and imports dist/define.js on first use.
+  loader: { entries: { 'airbyte-connect-loader': { entry: 'src/loader/loader.ts', types: undefined } }, format: 'iife', outDir: 'dist', external: externalTo([]), stubs: false },
   // `airbyte-connect/server`: createTokenClient for host backends (fetch only: Node ≥ 20 and edge runtimes).
   server: { entries: { server: { entry: 'src/server/index.ts', types: 'server/index' } }, format: 'es', outDir: 'dist', external: externalTo([]), stubs: true },
 } as const;
@@ -136,7 +138,7 @@ export default defineConfig(({ mode }) => {
         formats: [build.format],
         fileName: (_format, name) => `${name}.js`,
       },
-      rolldownOptions: { external: build.external, output: { chunkFileNames: chunkFileName } },
+      rolldownOptions: { external: build.external, output: { chunkFileNames: chunkFileName, minify: true } },
     },
   };
 });

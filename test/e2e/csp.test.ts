@@ -67,6 +67,7 @@ describe('strict CSP', { timeout: 60_000 }, () => {
   for (const [build, script] of [
     ['ESM', '<script type="module" src="/dist/define.js"></script>'],
     ['single-script', '<script src="/dist/airbyte-connect.iife.js"></script>'],
+    ['loader', '<script src="/dist/airbyte-connect-loader.js"></script>'],
   ] as const) {
     it(`runs connect, edit and delete with zero violations (${build} build)`, async () => {
       const token = await widgetToken(`csp-${build}`.toLowerCase().replace(/[^a-z]/g, ''));
@@ -110,6 +111,35 @@ describe('strict CSP', { timeout: 60_000 }, () => {
       const violations = await page.evaluate(() => (window as unknown as { violations: string[] }).violations);
       assert.deepEqual(violations, []);
       assert.deepEqual(problems, []);
+      await context.close();
+    });
+  }
+
+  for (const [build, script] of [
+    ['single-script', '<script src="/dist/airbyte-connect.iife.js"></script>'],
+    ['loader', '<script src="/dist/airbyte-connect-loader.js"></script>'],
+  ] as const) {
+    it(`fetches another language's words from beside the script (${build} build)`, async () => {
+      const token = await widgetToken(`cspde${build}`.replace(/[^a-z]/g, ''));
+      const context = await browser.newContext();
+      const page = await context.newPage();
+      const violations: string[] = [];
+      await page.addInitScript(() => document.addEventListener('securitypolicyviolation', (event) => console.log(`violation ${event.violatedDirective}`)));
+      page.on('console', (message) => message.text().startsWith('violation') && violations.push(message.text()));
+      await page.route('**/csp-de.html', (route) =>
+        route.fulfill({
+          status: 200,
+          headers: { 'content-type': 'text/html; charset=utf-8', 'content-security-policy': CSP },
+          body: `<!doctype html><html lang="de"><head><title>CSP</title>${script}</head><body>
+            <airbyte-connect api-base-url="/api/v1/embedded" token="${token}"></airbyte-connect></body></html>`,
+        }),
+      );
+      const catalog = page.waitForRequest((request) => request.url().endsWith('/dist/locales/de.js'));
+      await page.goto(`${demo.url}/csp-de.html`);
+      await catalog;
+      // One template and no sources: the form opens at once, in German.
+      await page.getByRole('button', { name: 'Verbinden', exact: true }).waitFor();
+      assert.deepEqual(violations, []);
       await context.close();
     });
   }

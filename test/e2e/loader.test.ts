@@ -1,0 +1,147 @@
+// The loader (dist/airbyte-connect-loader.js) on a page served with a strict CSP, in headless Chromium against
+// the demo server: it registers the tag at once, keeps what the page set early, loads the widget once on first
+// use (or on idle with data-preload), and reports a failed load, then retries it without leaving a script tag.
+import assert from 'node:assert/strict';
+import { existsSync } from 'node:fs';
+import { after, before, describe, it } from 'node:test';
+import { chromium, type Browser, type Page } from 'playwright-core';
+import { startDemoServer, type DemoServer } from '../../demo/server.js';
+
+const findChromium: { chromiumPath(): string | undefined; chromiumArgs: string[] } = await import(
+  new URL('../support/find-chromium.mjs', import.meta.url).href
+);
+
+const CSP = "default-src 'self'; script-src 'self'; style-src 'self'; img-src 'self' data:";
+const LOADER = '<script src="/dist/airbyte-connect-loader.js"></script>';
+
+let demo: DemoServer;
+let browser: Browser;
+let users = 0;
+
+before(async () => {
+  assert.ok(existsSync('dist/airbyte-connect-loader.js'), 'run `npm run build` first (npm test does)');
+  demo = await startDemoServer({ host: '127.0.0.1', port: 0, sandboxOptions: { dataDir: 'memory', rateLimit: 1_000_000, slowCheckMs: 0 } });
+  browser = await chromium.launch({ executablePath: findChromium.chromiumPath(), headless: true, args: findChromium.chromiumArgs });
+});
+
+after(async () => {
+  await browser?.close();
+  await demo?.close();
+});
+
+/** A page of our own under the strict CSP, with `head` in its head and `body` in its body. */
+async function open(head: string, body = ''): Promise<{ page: Page; widgetLoads: () => number; problems: string[]; close: () => Promise<void> }> {
+  const context = await browser.newContext();
+  context.setDefaultTimeout(15_000);
+  await context.addCookies([{ name: 'acme_user', value: `loader-user-${++users}`, url: demo.url }]);
+  const page = await context.newPage();
+  const problems: string[] = [];
+  let loads = 0;
+  page.on('request', (request) => void (new URL(request.url()).pathname === '/dist/define.js' && loads++));
+  page.on('pageerror', (error) => problems.push(error.message));
+  await page.addInitScript(() =>
+    document.addEventListener('securitypolicyviolation', (event) => console.error(`CSP: ${event.violatedDirective} ${event.blockedURI}`)),
+  );
+  page.on('console', (message) => message.type() === 'error' && problems.push(message.text()));
+  await page.route('**/loader-page.html', (route) =>
+    route.fulfill({
+      status: 200,
+      headers: { 'content-type': 'text/html; charset=utf-8', 'content-security-policy': CSP },
+      body: `<!doctype html><html lang="en"><head><title>Loader</title>${head}</head><body>${body}</body></html>`,
+    }),
+  );
+  await page.goto(`${demo.url}/loader-page.html`);
+  return { page, widgetLoads: () => loads, problems, close: () => context.close() };
+}
+
+describe('the loader', { timeout: 60_000 }, () => {
+  it('registers the tag at once, keeps early attributes, properties and listeners, and loads the widget once', async () => {
+    const { page, widgetLoads, problems, close } = await open(LOADER + LOADER);
+    assert.equal(await page.evaluate(() => Boolean(customElements.get('airbyte-connect'))), true);
+    assert.equal(widgetLoads(), 0, 'nothing is fetched before an element connects');
+    // Everything set before the widget exists: an attribute, properties, a listener, and a method call.
+    await page.evaluate(() => {
+      for (const id of ['first', 'second']) {
+        const el = document.createElement('airbyte-connect') as HTMLElement & Record<string, unknown>;
+        el.id = id;
+        el.setAttribute('api-base-url', '/api/v1/embedded');
+        el.tokenUrl = '/demo/token';
+        el.locale = 'de';
+        el.addEventListener('airbyte-ready', () => (el.dataset.ready = 'yes'));
+        document.body.append(el);
+      }
+    });
+    await page.locator('#first[data-ready="yes"]').waitFor({ state: 'attached' });
+    await page.locator('#second[data-ready="yes"]').waitFor({ state: 'attached' });
+    // The early `locale` property was kept: German words once the catalog is here.
+    await page.locator('#first').getByRole('searchbox', { name: 'Suchen' }).waitFor();
+    assert.equal(widgetLoads(), 1, 'one load for two elements and two loader tags');
+    const facts = await page.evaluate(() => {
+      const Element = customElements.get('airbyte-connect')!;
+      const later = document.createElement('airbyte-connect');
+      return {
+        scripts: document.scripts.length,
+        real: document.querySelector('#first') instanceof Element && Boolean(document.querySelector('#first')!.shadowRoot),
+        laterIsReal: typeof (later as unknown as { reload?: unknown }).reload === 'function' && 'tokenProvider' in later,
+        tokenUrl: (document.querySelector('#second') as unknown as { tokenUrl: string }).tokenUrl,
+      };
+    });
+    assert.deepEqual(facts, { scripts: 2, real: true, laterIsReal: true, tokenUrl: '/demo/token' });
+    assert.deepEqual(problems, []);
+    await close();
+  });
+
+  it('with data-preload, loads the widget when the browser is idle, before any element exists', async () => {
+    const { page, widgetLoads, problems, close } = await open('<script src="/dist/airbyte-connect-loader.js" data-preload></script>');
+    await page.waitForFunction(() => performance.getEntriesByType('resource').some((entry) => entry.name.endsWith('/dist/define.js')));
+    assert.equal(await page.evaluate(() => document.querySelectorAll('airbyte-connect').length), 0);
+    // An element made afterwards is real at once.
+    await page.evaluate(() => {
+      const el = document.createElement('airbyte-connect');
+      el.setAttribute('token-url', '/demo/token');
+      el.setAttribute('api-base-url', '/api/v1/embedded');
+      document.body.append(el);
+    });
+    await page.getByRole('searchbox', { name: 'Search' }).waitFor();
+    assert.equal(widgetLoads(), 1);
+    assert.deepEqual(problems, []);
+    await close();
+  });
+
+  it('reports a failed load as airbyte-error, leaves no script tag, and loads on the next attempt', async () => {
+    const { page, problems, close } = await open(LOADER);
+    let refused = 0;
+    await page.route('**/dist/define.js*', (route) => (refused++ === 0 ? route.abort('connectionrefused') : route.continue()));
+    await page.evaluate(() => {
+      const el = document.createElement('airbyte-connect');
+      el.setAttribute('token-url', '/demo/token');
+      el.setAttribute('api-base-url', '/api/v1/embedded');
+      el.addEventListener('airbyte-error', (event) => (el.dataset.error = (event as CustomEvent).detail.code));
+      document.body.append(el);
+    });
+    await page.locator('airbyte-connect[data-error="load_failed"]').waitFor({ state: 'attached' });
+    assert.equal(await page.evaluate(() => document.scripts.length), 1, 'no script tag is left behind');
+    // The next attempt: the element asks to reload.
+    await page.evaluate(() => (document.querySelector('airbyte-connect') as unknown as { reload(): Promise<void> }).reload());
+    await page.getByRole('searchbox', { name: 'Search' }).waitFor();
+    assert.equal(refused, 2);
+    // The refused request is Chromium's own console error; nothing else went wrong.
+    assert.deepEqual(problems.filter((problem) => !/Failed to load resource|define\.js/.test(problem)), []);
+    await close();
+  });
+
+  it('opens a dialog that was asked to show before the widget arrived', async () => {
+    const { page, problems, close } = await open(LOADER);
+    await page.evaluate(() => {
+      const el = document.createElement('airbyte-connect') as HTMLElement & { show(): void };
+      el.setAttribute('mode', 'dialog');
+      el.setAttribute('token-url', '/demo/token');
+      el.setAttribute('api-base-url', '/api/v1/embedded');
+      el.show();
+      document.body.append(el);
+    });
+    await page.getByRole('dialog').getByRole('searchbox', { name: 'Search' }).waitFor();
+    assert.deepEqual(problems, []);
+    await close();
+  });
+});
