@@ -62,7 +62,7 @@ describe('the loader', { timeout: 60_000 }, () => {
     // Everything set before the widget exists: an attribute, properties, a listener, and a method call.
     await page.evaluate(() => {
       for (const id of ['first', 'second']) {
-        const el = document.createElement('airbyte-connect') as HTMLElement & Record<string, unknown>;
+        const el = document.createElement('airbyte-connect') as unknown as HTMLElement & Record<string, unknown>;
         el.id = id;
         el.setAttribute('api-base-url', '/api/v1/embedded');
         el.tokenUrl = '/demo/token';
