@@ -6,9 +6,13 @@ import type { AppEnv, Deps } from './context.js';
 import { cors } from './cors.js';
 import { errorResponse } from './errors.js';
 import { injectFaults } from './faults.js';
+import { OAuthGrants } from './oauth/grants.js';
 import { countRequests, enforceRateLimit } from './rate-limit.js';
 import { checkRoutes } from './routes/check.js';
 import { faultRoutes } from './routes/faults.js';
+import { oauthRoutes } from './routes/oauth.js';
+import { oauthPageRoutes } from './routes/oauth-pages.js';
+import { oauthSettingRoutes } from './routes/oauth-settings.js';
 import { operatorTemplateRoutes } from './routes/operator-templates.js';
 import { sourceTemplateRoutes } from './routes/source-templates.js';
 import { sourceRoutes } from './routes/sources.js';
@@ -40,6 +44,9 @@ export function buildApp(deps: Deps): Hono<AppEnv> {
   for (const routes of [tokenRoutes, sourceTemplateRoutes, checkRoutes, sourceRoutes, operatorTemplateRoutes, faultRoutes]) {
     app.route('/api/v1', routes(deps));
   }
+  // Sign-ins in progress live as long as this app (in memory: they are short-lived and single-use).
+  const grants = new OAuthGrants(deps.options.oauthStateTtlMs);
+  for (const routes of [oauthRoutes, oauthPageRoutes, oauthSettingRoutes]) app.route('/api/v1', routes(deps, grants));
 
   app.notFound((c) => c.json({ detail: 'Not Found' }, 404));
   app.onError((error, c) => errorResponse(c, error));

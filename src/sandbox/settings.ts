@@ -16,6 +16,8 @@ export interface SandboxOptions {
   slowCheckMs?: number;
   /** Base of widgetUrl and of the tokens' issuer; default: the origin the request came in on. */
   publicUrl?: string;
+  /** How long an OAuth sign-in may take from consent-url to complete (sandbox extension). */
+  oauthStateTtlMs?: number;
 }
 
 export type ResolvedSandboxOptions = Required<Omit<SandboxOptions, 'publicUrl'>> & { publicUrl?: string };
@@ -27,6 +29,7 @@ export const DEFAULTS = {
   tokenTtlSeconds: 1200,
   rateLimit: 1000,
   slowCheckMs: 3000,
+  oauthStateTtlMs: 10 * 60 * 1000,
 } as const;
 
 export function resolveOptions(options: SandboxOptions): ResolvedSandboxOptions {
@@ -39,11 +42,15 @@ export function resolveOptions(options: SandboxOptions): ResolvedSandboxOptions 
     rateLimit: options.rateLimit ?? DEFAULTS.rateLimit,
     slowCheckMs: options.slowCheckMs ?? DEFAULTS.slowCheckMs,
     publicUrl: options.publicUrl?.replace(/\/+$/, '') || undefined,
+    oauthStateTtlMs: options.oauthStateTtlMs ?? DEFAULTS.oauthStateTtlMs,
   };
   requirePositiveInteger('tokenTtlSeconds', resolved.tokenTtlSeconds);
   requirePositiveInteger('rateLimit', resolved.rateLimit);
   if (!Number.isInteger(resolved.slowCheckMs) || resolved.slowCheckMs < 0) {
     throw new Error(`slowCheckMs must be a whole number of milliseconds (0 or more), got ${resolved.slowCheckMs}`);
+  }
+  if (!Number.isSafeInteger(resolved.oauthStateTtlMs) || resolved.oauthStateTtlMs < 0) {
+    throw new Error(`oauthStateTtlMs must be a whole number of milliseconds (0 or more), got ${resolved.oauthStateTtlMs}`);
   }
   if (resolved.publicUrl !== undefined) parseHttpUrl('publicUrl', resolved.publicUrl);
   return resolved;
@@ -51,7 +58,7 @@ export function resolveOptions(options: SandboxOptions): ResolvedSandboxOptions 
 
 /**
  * Reads the options from environment variables (see PRODUCT.md). Empty variables count as unset.
- * Extensions beyond PRODUCT.md: SANDBOX_SLOW_CHECK_MS and SANDBOX_PUBLIC_URL.
+ * Extensions beyond PRODUCT.md: SANDBOX_SLOW_CHECK_MS, SANDBOX_PUBLIC_URL and SANDBOX_OAUTH_STATE_TTL_MS.
  */
 export function readSandboxOptions(env: NodeJS.ProcessEnv = process.env): SandboxOptions {
   const value = (name: string) => {
@@ -67,6 +74,10 @@ export function readSandboxOptions(env: NodeJS.ProcessEnv = process.env): Sandbo
     rateLimit: readInteger(env, 'SANDBOX_RATE_LIMIT', DEFAULTS.rateLimit, 1, 'requests per hour'),
     slowCheckMs: readInteger(env, 'SANDBOX_SLOW_CHECK_MS', DEFAULTS.slowCheckMs, 0, 'milliseconds'),
   };
+  // An extension, read only when set: an empty environment still gives exactly the options PRODUCT.md documents.
+  if (value('SANDBOX_OAUTH_STATE_TTL_MS') !== undefined) {
+    options.oauthStateTtlMs = readInteger(env, 'SANDBOX_OAUTH_STATE_TTL_MS', DEFAULTS.oauthStateTtlMs, 0, 'milliseconds');
+  }
   const publicUrl = value('SANDBOX_PUBLIC_URL');
   if (publicUrl !== undefined) {
     parseHttpUrl('SANDBOX_PUBLIC_URL', publicUrl);
