@@ -6,6 +6,7 @@ import { countReporter } from './test/support/wtr-count-reporter.mjs';
 import { corpusPlugin } from './test/support/corpus-plugin.mjs';
 import { frameworksPlugin } from './test/frameworks/frameworks-plugin.mjs';
 import { sandboxPlugin } from './test/support/sandbox-plugin.mjs';
+import { oauthPopupPlugin } from './test/oauth/popup-plugin.mjs';
 
 export default {
   files: 'test/**/*.browser.test.ts',
@@ -16,6 +17,7 @@ export default {
     sandboxPlugin(),
     corpusPlugin(),
     frameworksPlugin(),
+    oauthPopupPlugin(),
   ],
   browsers: [
     chromeLauncher({ launchOptions: { executablePath: ensureChromium(), headless: true, args: chromiumArgs } }),

@@ -31,7 +31,9 @@ export type ApiOperation =
   | 'update_source'
   | 'delete_source'
   | 'check_source'
-  | 'get_token_info';
+  | 'get_token_info'
+  | 'oauth_consent_url'
+  | 'complete_oauth';
 
 export class ApiError extends Error {
   override readonly name = 'ApiError';
@@ -42,6 +44,8 @@ export class ApiError extends Error {
     readonly detail?: string,
     readonly status?: number,
     readonly fieldIssues: readonly FieldIssue[] = [],
+    /** The body's machine-readable `error` (OAuth: `invalid_state`, `access_denied`, `invalid_grant`). */
+    readonly reason?: string,
   ) {
     super(`${operation}: ${detail ?? code}${status ? ` (HTTP ${status})` : ''}`);
   }

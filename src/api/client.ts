@@ -41,6 +41,13 @@ export type CheckSourceBody =
   | { readonly source_template_id: string; readonly source_config: Record<string, unknown> }
   | { readonly source_id: string; readonly source_config?: Record<string, unknown> };
 
+/** What the provider sent back to the redirect URL. */
+export interface OAuthQuery {
+  readonly state: string;
+  readonly code?: string;
+  readonly error?: string;
+}
+
 interface RequestOptions<T extends z.ZodMiniType | undefined> {
   readonly query?: Record<string, string | undefined>;
   readonly body?: unknown;
@@ -148,6 +155,35 @@ export class ApiClient {
     return this.#request('check_source', 'POST', 'sources/check', { body, schema: schema.checkResult, signal });
   }
 
+  /**
+   * Registers `state` and asks where to send the user to sign in. Not retried on a lost answer or a transient
+   * status (the operation is not repeatable): a state may be registered only once, so a repeat after the first
+   * attempt got through meets a 409, and that attempt's consent URL is lost with its answer. The caller starts
+   * again with a new state instead. (A 401 is still tried once with a fresh token: the server refused it unread.)
+   */
+  async oauthConsentUrl(
+    o: { templateId: string; redirectUrl: string; state: string; inputs?: Record<string, unknown> },
+    { signal }: { signal?: AbortSignal } = {},
+  ): Promise<string> {
+    const body = { source_template_id: o.templateId, redirect_url: o.redirectUrl, state: o.state, oauth_input_configuration: o.inputs };
+    return (await this.#request('oauth_consent_url', 'POST', 'sources/oauth/consent-url', { body, schema: schema.consentUrl, signal }))
+      .consent_url;
+  }
+
+  /**
+   * Trades the provider's answer for the config values to fill in. Never repeated once it may have reached the
+   * server: the code and state are single-use, so a repeat would only earn `invalid_state` and hide the real
+   * outcome. (The one fresh-token retry on a 401 is safe: the token was refused before the code was looked at.)
+   */
+  async completeOAuth(
+    o: { templateId: string; redirectUrl: string; query: OAuthQuery },
+    { signal }: { signal?: AbortSignal } = {},
+  ): Promise<schema.OAuthValue[]> {
+    const body = { source_template_id: o.templateId, redirect_url: o.redirectUrl, query: o.query };
+    return (await this.#request('complete_oauth', 'POST', 'sources/oauth/complete', { body, schema: schema.oauthValues, signal }))
+      .values;
+  }
+
   getTokenInfo(signal?: AbortSignal) {
     return this.#request('get_token_info', 'GET', 'scoped-token/info', { schema: schema.tokenInfo, signal });
   }
@@ -232,7 +268,8 @@ export class ApiClient {
     if (!response.ok) {
       const { detail, fieldIssues } = readErrorBody(body);
       const code = response.status === 401 ? 'token_expired' : codeForStatus(response.status);
-      throw new ApiError(code, operation, detail, response.status, fieldIssues);
+      const reason = (body as { error?: unknown } | undefined)?.error;
+      throw new ApiError(code, operation, detail, response.status, fieldIssues, typeof reason == 'string' ? reason : undefined);
     }
     if (!answerSchema) return undefined as never;
     const parsed = answerSchema.safeParse(body);

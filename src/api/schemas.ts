@@ -50,6 +50,13 @@ export const tokenInfo = z.object({
   workspace_id: id,
 });
 
+/** Only http(s): the popup is navigated there, and a `javascript:` URL would run in this page's origin. */
+export const consentUrl = z.object({ consent_url: z.url({ protocol: /^https?$/ }) });
+
+export const oauthValues = z.object({
+  values: z.array(z.object({ path: z.array(z.union([z.string(), z.number()])), value: z.unknown() })),
+});
+
 export const page = <T extends z.ZodMiniType>(item: T) =>
   z.object({ data: z.array(item), next: optionalText });
 
@@ -59,3 +66,4 @@ export type SourceSummary = z.infer<typeof sourceSummary>;
 export type Source = z.infer<typeof source>;
 export type CheckResult = z.infer<typeof checkResult>;
 export type TokenInfo = z.infer<typeof tokenInfo>;
+export type OAuthValue = z.infer<typeof oauthValues>['values'][number];

@@ -12,6 +12,7 @@
 import { FieldKind as K } from './model.js';
 import type { Field, FieldBase, FormModel, ObjectNode, OneOfBranch, Scalar } from './model.js';
 import { humanize } from './humanize.js';
+import { parseAuth } from './parse-auth.js';
 import { SpecError } from './spec-error.js';
 import { isObj, regex, type Obj } from './util.js';
 
@@ -214,8 +215,11 @@ function oneOf(b: FieldBase, s: S, parentType: unknown): Field {
   };
 }
 
-/** Builds the form model. Throws SpecError only when the input is not an object schema at all. */
-export function buildFormModel(connectionSpecification: unknown): FormModel {
+/**
+ * Builds the form model from a template's `user_config_spec` parts: `connectionSpecification`, and `advanced_auth`
+ * (ignored when unreadable). Throws SpecError only when the spec is not an object schema at all.
+ */
+export function buildFormModel(connectionSpecification: unknown, advancedAuth?: unknown): FormModel {
   const s = norm(connectionSpecification);
   const ts = types(s?.type);
   if (!s || (ts.length && !ts.includes('object'))) throw new SpecError('The connector spec is not an object schema.');
@@ -224,5 +228,5 @@ export function buildFormModel(connectionSpecification: unknown): FormModel {
   const groups = (Array.isArray(s.groups) ? s.groups : [])
     .filter((g: unknown) => isObj(g) && typeof g.id == 'string')
     .map((g: S) => strip({ id: g.id as string, title: str(g.title) }));
-  return { root, groups };
+  return strip({ root, groups, auth: parseAuth(advancedAuth) });
 }

@@ -159,6 +159,18 @@ export interface FormModel {
   readonly root: ObjectNode;
   /** Root-level `groups` ids and titles, in the spec's order. */
   readonly groups: readonly { readonly id: string; readonly title?: string }[];
+  /** The template's `advanced_auth`, when it is usable: the form then offers an OAuth sign-in (§3.10). */
+  readonly auth?: AuthModel;
+}
+
+/** What an OAuth sign-in means for the form: when it applies, what it fills in, and what it needs first. */
+export interface AuthModel {
+  /** The sign-in applies only while the value at `path` equals `value` (the OAuth branch); none: always. */
+  readonly predicate?: { readonly path: ValuePath; readonly value: unknown };
+  /** Where the sign-in writes its results (tokens, client id/secret); hidden while it applies. */
+  readonly outputPaths: readonly ValuePath[];
+  /** Config values the provider needs before the sign-in (e.g. a subdomain), by the name the server expects. */
+  readonly inputPaths: readonly { readonly name: string; readonly path: ValuePath }[];
 }
 
 /** A path into the config value: property keys and list indices. */
