@@ -101,6 +101,38 @@ function registersOnImport(files: readonly string[]): Plugin {
   };
 }
 
+/**
+ * Lit's templates and styles are strings that the minifier must leave alone, so their indentation would ship as
+ * is. In the static parts of html`` and css`` templates this removes the indentation after each line break: HTML
+ * and CSS read a line break like a space (none of our templates holds a <pre>), and keeping the line breaks keeps
+ * the source maps' lines true.
+ */
+function dedentTemplates(): Plugin {
+  return {
+    name: 'airbyte-connect-dedent-templates',
+    transform(code, id) {
+      if (!id.includes('/src/components/') || !/\b(html|css)`/.test(code)) return null;
+      const edits: [number, number, string][] = [];
+      const visit = (node: unknown): void => {
+        if (!node || typeof node !== 'object') return;
+        if (Array.isArray(node)) return node.forEach(visit);
+        const n = node as { type?: string; tag?: { type: string; name?: string }; quasi?: { quasis: { start: number; end: number }[] } };
+        if (n.type === 'TaggedTemplateExpression' && n.tag?.type === 'Identifier' && (n.tag.name === 'html' || n.tag.name === 'css'))
+          for (const { start, end } of n.quasi!.quasis) {
+            const text = code.slice(start, end);
+            const dedented = text.replace(/[ \t]*\n\s*/g, (gap) => '\n'.repeat(gap.split('\n').length - 1));
+            if (dedented !== text) edits.push([start, end, dedented]);
+          }
+        for (const value of Object.values(node)) if (value && typeof value === 'object') visit(value);
+      };
+      visit(this.parse(code));
+      let out = code;
+      for (const [start, end, text] of edits.sort((a, b) => b[0] - a[0])) out = out.slice(0, start) + text + out.slice(end);
+      return edits.length ? { code: out, map: null } : null;
+    },
+  };
+}
+
 /** The single-file build loads the catalogs that the ES build splits out, from beside itself. */
 function catalogsFromScript(): Plugin {
   return {
@@ -122,6 +154,7 @@ export default defineConfig(({ mode }) => {
   const entries: Entries = build.entries;
   return {
     plugins: [
+      dedentTemplates(),
       ...(build === builds.iife ? [catalogsFromScript()] : []),
       registersOnImport(['src/define.ts', 'src/iife.ts', 'src/react/index.ts']),
       ...(build.entries === esmEntries ? [shareMainEntry(entries, 'airbyte-connect')] : []),

@@ -1,15 +1,20 @@
 import { html, LitElement, nothing, type PropertyValues, type TemplateResult } from 'lit';
 import { ApiError } from '../api/api-error.js';
-import { ApiClient } from '../api/client.js';
+import { ApiClient, DEFAULT_API_BASE_URL } from '../api/client.js';
 import type { Source, SourceSummary, SourceTemplate, TemplateSummary } from '../api/schemas.js';
 import { emit, type AirbyteConnectEventDetails, type AirbyteEnvelope } from '../events/event-map.js';
 import type { Catalog } from '../i18n/en.js';
 import { loadCatalog } from '../i18n/load-catalog.js';
 import { canonicalLocale, catalogLanguage, textDirection } from '../i18n/locale.js';
 import { english, translator, type MessageOverrides, type Params, type TextKey, type Translate } from '../i18n/translate.js';
+import type { OAuthFailure } from '../oauth/oauth-error.js';
+import { openPopup } from '../oauth/popup.js';
+import { applyAuthValues, authActive, authComplete, authHidden, authInputs, type AuthValue } from '../spec/auth.js';
 import { buildFormModel } from '../spec/build-model.js';
 import { TokenError } from '../token/token-error.js';
+import { pathKey } from '../validation/path-key.js';
 import { TokenKeeper } from '../token/token-keeper.js';
+import type { AuthView } from './fields/auth-control.js';
 import type { FieldContext } from './fields/field-context.js';
 import { FormState } from './form-state.js';
 import { styles } from './styles.js';
@@ -31,7 +36,12 @@ interface OpenForm {
   readonly template: SourceTemplate;
   readonly source?: Source;
   readonly state: FormState;
+  /** Where its sign-in stands (templates with `advanced_auth`). */
+  signIn: { busy?: boolean; error?: Said; offerTab?: boolean };
 }
+
+/** The OAuth chunk: fetched on the first sign-in, so pages that never sign in never load it. */
+const oauth = () => import('../oauth/index.js');
 
 type View =
   | { readonly name: 'loading' }
@@ -71,12 +81,34 @@ type View =
  * @csspart body - the current view
  * @csspart button - every button; the ones below carry a second part name
  * @csspart primary - the main action: "Connect", "Save changes", "Done"
+ * @csspart secondary - "Test connection", "Cancel" and "Continue in this tab"
+ * @csspart delete - "Delete" (before the confirmation)
+ * @csspart retry - "Try again"
+ * @csspart add - "Add …" below a list of objects
+ * @csspart remove - "Remove" on a list row, and "×" on a list value
+ * @csspart replace - "Replace …" / "Cancel" beside a saved secret
+ * @csspart heading - a view's heading
+ * @csspart message - the sentence under the heading after saving
+ * @csspart spinner - the busy indicator
+ * @csspart dialog-bar - the bar holding "Close" (dialog mode)
+ * @csspart banner-title - a banner's main line
+ * @csspart banner-detail - a banner's detail (the server's words)
+ * @csspart name - a saved source's or template's name
+ * @csspart badge - the tick on a template already connected
+ * @csspart empty - "No connectors match your search."
+ * @csspart card-title - a form section's title
+ * @csspart legend - the title of a nested object or a oneOf
+ * @csspart summary - the line that folds "Optional fields" or a list row
+ * @csspart optional-tag - "Optional" beside a label
+ * @csspart format - the expected format beside a label (e.g. YYYY-MM-DD)
+ * @csspart radio - the radio in a radio card
  * @csspart danger - "Yes, delete"
  * @csspart back - "Back"
  * @csspart close - "Close" (dialog mode)
  * @csspart reveal - "Show" / "Hide" beside a secret
  * @csspart loading - the loading message and its spinner
  * @csspart notice - says that a call is being retried
+ * @csspart doing - what the busy form is doing, beside the spinner (the live region announces it)
  * @csspart banner - an error or success message
  * @csspart start - the start view: saved sources and templates
  * @csspart sources - the list of the end user's saved sources
@@ -107,6 +139,8 @@ type View =
  * @csspart actions - the form's buttons
  * @csspart confirm - the delete confirmation
  * @csspart done - the view shown after saving
+ * @csspart auth - the "Authenticate with …" / "Re-authenticate" button (templates with `advanced_auth`)
+ * @csspart auth-status - "Authenticated", once signed in
  */
 export class AirbyteConnect extends LitElement {
   static override styles = styles;
@@ -331,6 +365,11 @@ export class AirbyteConnect extends LitElement {
     return this.#api;
   }
 
+  /** The API's absolute address: the sign-in callback page lives under it. */
+  get #apiBaseUrl(): string {
+    return new URL(this.apiBaseUrl ?? DEFAULT_API_BASE_URL, location.href).href.replace(/\/$/, '');
+  }
+
   #emit<K extends keyof AirbyteConnectEventDetails>(type: K, detail: AirbyteConnectEventDetails[K]): void {
     // Raised during a task, an event waits until the task has ended: a listener then sees a ready form.
     if (this.#task) return void this.#afterTask.push(() => this.#emit(type, detail));
@@ -359,7 +398,7 @@ export class AirbyteConnect extends LitElement {
       if (this.view.name !== 'form') this.view = { name: 'start' };
       await this.updateComplete;
       this.#emit('airbyte-ready', { templates: templates.length, sources: sources.length });
-      await this.#openDeepLink();
+      if (!(await this.#resumeSignIn())) await this.#openDeepLink();
     } catch (error) {
       if (loads.signal.aborted) return;
       this.#fail(error, this.#say('couldNotLoad'));
@@ -409,7 +448,8 @@ export class AirbyteConnect extends LitElement {
     if (cached) return this.#showForm(cached);
     await this.#loadForm(`template:${templateId}`, async (signal) => {
       const template = await this.#client.getSourceTemplate(templateId, signal);
-      return { template, state: new FormState(buildFormModel(template.user_config_spec.connectionSpecification), undefined, this.#t) };
+      const { connectionSpecification, advanced_auth } = template.user_config_spec;
+      return { template, state: new FormState(buildFormModel(connectionSpecification, advanced_auth), undefined, this.#t), signIn: {} };
     });
   }
 
@@ -418,8 +458,9 @@ export class AirbyteConnect extends LitElement {
     if (cached) return this.#showForm(cached);
     await this.#loadForm(`source:${sourceId}`, async (signal) => {
       const source = await this.#client.getSource(sourceId, signal);
-      const model = buildFormModel(source.source_template.user_config_spec.connectionSpecification);
-      return { template: source.source_template, source, state: new FormState(model, source.source_config, this.#t) };
+      const { connectionSpecification, advanced_auth } = source.source_template.user_config_spec;
+      const model = buildFormModel(connectionSpecification, advanced_auth);
+      return { template: source.source_template, source, state: new FormState(model, source.source_config, this.#t), signIn: {} };
     });
   }
 
@@ -459,18 +500,96 @@ export class AirbyteConnect extends LitElement {
 
   /** Marks the form submitted; when it is invalid, says so and moves focus to the first problem. */
   #readyToSend(form: OpenForm): boolean {
-    form.state.submitted = true;
-    if (form.state.valid) return true;
-    this.#banner = { tone: 'error', title: () => this.#t('fixFields', { count: form.state.validate().size }) };
+    const { state } = form;
+    state.submitted = true;
+    // Sign-in outputs are out of view: their errors become one "Authentication required" at the button.
+    const hidden = authHidden(state.model, state.value);
+    const problems = [...state.validate().keys()].filter((key) => !hidden.has(key)).length;
+    const signInMissing = authActive(state.model, state.value) && !authComplete(state.model, state.value);
+    if (!problems && !signInMissing) return true;
+    if (signInMissing) form.signIn.error = this.#say('authRequired');
+    this.#banner = { tone: 'error', title: problems ? this.#say('fixFields', { count: problems + Number(signInMissing) }) : this.#say('authRequired') };
     this.#focusAfterRender = 'invalid';
     this.requestUpdate();
     return false;
   }
 
+  /**
+   * "Authenticate with …": checks the fields the provider needs first, opens the popup inside this click (so that
+   * blockers allow it), then signs in and writes what comes back into the form. A blocked popup offers the same
+   * sign-in in this tab; every other failure says why and leaves the button to try again.
+   */
+  #signIn(form: OpenForm): void {
+    const { state, signIn } = form;
+    if (signIn.busy) return;
+    const inputs = state.model.auth?.inputPaths ?? [];
+    const errors = state.validate();
+    inputs.forEach(({ path }) => state.touch(path));
+    if (inputs.some(({ path }) => errors.has(pathKey(path)))) {
+      this.#focusAfterRender = 'invalid';
+      return this.requestUpdate();
+    }
+    const popup = openPopup();
+    form.signIn = { busy: true };
+    this.#status = this.#say('authWaiting');
+    this.requestUpdate();
+    void this.#afterSignIn(form, async ({ authorize }) =>
+      authorize({
+        api: this.#client,
+        apiBaseUrl: this.#apiBaseUrl,
+        templateId: form.template.id,
+        popup,
+        inputs: authInputs(state.model, state.value),
+        signal: this.#life.signal,
+      }),
+    );
+  }
+
+  /** The same sign-in in this tab: the page goes to the provider and this form comes back, secrets excepted. */
+  #signInHere(form: OpenForm): void {
+    form.signIn = { busy: true };
+    this.requestUpdate();
+    void this.#afterSignIn(form, async ({ startRedirect }) => {
+      await startRedirect({ api: this.#client, model: form.state.model, templateId: form.template.id, sourceId: form.source?.id, value: form.state.value, signal: this.#life.signal });
+      return new Promise<never>(() => {}); // the page is leaving
+    });
+  }
+
+  async #afterSignIn(form: OpenForm, work: (flow: Awaited<ReturnType<typeof oauth>>) => Promise<AuthValue[]>): Promise<void> {
+    try {
+      const values = await work(await oauth());
+      form.state.restore(applyAuthValues(form.state.value, values));
+      form.signIn = {};
+      this.#status = this.#say('authenticated');
+    } catch (error) {
+      if (this.#life.signal.aborted) return;
+      const reason: OAuthFailure = (error as { reason?: OAuthFailure })?.reason ?? 'failed';
+      form.signIn = { error: this.#say(`auth.${reason}`), offerTab: reason === 'blocked' };
+      this.#status = form.signIn.error!;
+      this.#emit('airbyte-error', { code: `oauth_${reason}`, message: english(`auth.${reason}`), operation: 'oauth' });
+    }
+    this.requestUpdate();
+  }
+
+  /** A return from a same-tab sign-in: reopen its form with what was typed, and finish signing in. */
+  async #resumeSignIn(): Promise<boolean> {
+    if (!new URLSearchParams(location.search).has('state')) return false;
+    const flow = await oauth();
+    const back = flow.takeRedirectReturn();
+    if (!back) return false;
+    const { record } = back;
+    await (record.sourceId ? this.#openSource(record.sourceId) : this.#openTemplate(record.templateId));
+    const form = this.#forms.get(record.sourceId ? `source:${record.sourceId}` : `template:${record.templateId}`);
+    if (!form) return true;
+    form.state.restore(record.values as Record<string, unknown>);
+    await this.#afterSignIn(form, () => flow.completeRedirect(this.#client, back, this.#life.signal));
+    return true;
+  }
+
   #focusFirstInvalid(): void {
     const error = this.renderRoot.querySelector('form p.error');
     const holder = error?.closest('.field, fieldset');
-    holder?.querySelector<HTMLElement>('input, select, textarea')?.focus();
+    holder?.querySelector<HTMLElement>('input, select, textarea, button')?.focus();
   }
 
   async #run(task: Exclude<FormTask, undefined>, status: Said, work: (signal: AbortSignal) => Promise<void>): Promise<void> {
@@ -590,13 +709,13 @@ export class AirbyteConnect extends LitElement {
     const view = this.view;
     switch (view.name) {
       case 'loading':
-        return html`<p class="loading" part="loading"><span class="spinner" aria-hidden="true"></span>${this.#t('loading')}</p>
+        return html`<p class="loading" part="loading"><span class="spinner" part="spinner" aria-hidden="true"></span>${this.#t('loading')}</p>
           ${this.#notice() ? html`<p class="notice" part="notice">${this.#notice()}</p>` : nothing}`;
       case 'failed':
         return html`<div class="banner error" part="banner" role="alert">
-            <strong>${view.message()}</strong>
+            <strong part="banner-title">${view.message()}</strong>
           </div>
-          ${view.retry ? html`<button type="button" class="secondary" part="button" @click=${() => this.reload()}>${this.#t('tryAgain')}</button>` : nothing}`;
+          ${view.retry ? html`<button type="button" class="secondary" part="button retry" @click=${() => this.reload()}>${this.#t('tryAgain')}</button>` : nothing}`;
       case 'done':
         return doneView(view.source.name, view.created, () => this.#backToStart(), this.#t);
       case 'start':
@@ -616,7 +735,7 @@ export class AirbyteConnect extends LitElement {
         })}`;
       case 'form': {
         const { form } = view;
-        const ctx: FieldContext = { state: form.state, editing: Boolean(form.source), update: () => this.requestUpdate(), t: this.#t };
+        const ctx: FieldContext = { state: form.state, editing: Boolean(form.source), update: () => this.requestUpdate(), t: this.#t, auth: this.#authView(form) };
         return formView({
           template: form.template,
           sourceName: form.source?.name,
@@ -624,6 +743,7 @@ export class AirbyteConnect extends LitElement {
           task: this.#task,
           banner: this.#banner,
           notice: this.#notice,
+          doing: this.#status,
           confirmingDelete: this.#confirmingDelete,
           onBack: () => this.#backToStart(),
           onCheck: () => void this.#check(form),
@@ -646,6 +766,23 @@ export class AirbyteConnect extends LitElement {
     }
   }
 
+  #authView(form: OpenForm): AuthView | undefined {
+    const { model, value } = form.state;
+    if (!model.auth || !authActive(model, value)) return undefined;
+    const { signIn } = form;
+    return {
+      base: model.auth.predicate?.path.slice(0, -1) ?? [],
+      hidden: authHidden(model, value),
+      name: form.template.name,
+      done: authComplete(model, value),
+      busy: Boolean(signIn.busy),
+      error: signIn.error?.(),
+      offerTab: Boolean(signIn.offerTab),
+      onAuthenticate: () => this.#signIn(form),
+      onContinueInTab: () => this.#signInHere(form),
+    };
+  }
+
   protected override render(): TemplateResult {
     const body = html`<div class="body" part="body">${this.#renderView()}</div>
       <div class="visually-hidden" role="status" aria-live="polite">${this.#status()}</div>`;
@@ -661,7 +798,7 @@ export class AirbyteConnect extends LitElement {
       }}
     >
       <div class="panel" part="panel" lang=${this.#lang} dir=${this.#dir}>
-        <div class="dialog-bar">
+        <div class="dialog-bar" part="dialog-bar">
           <button type="button" class="ghost" part="button close" @click=${() => this.close()}>${this.#t('close')}</button>
         </div>
         ${body}

@@ -99,6 +99,12 @@ export class FormState {
     this.set(path, switched);
   }
 
+  /** Puts a whole value back (a same-tab sign-in's return): what the user had typed, minus secrets. */
+  restore(value: Record<string, unknown>): void {
+    this.value = value;
+    this.#changed([]);
+  }
+
   touch(path: ValuePath): void {
     this.#touched.add(pathKey(path));
   }

@@ -20,6 +20,16 @@ const dark = css`
   color-scheme: dark;
 `;
 
+/**
+ * Accessibility notes (WCAG 2.2 AA; test/components/a11y.browser.test.ts measures them in both themes):
+ * - `--_control-line` (input borders, 3:1 against the background, WCAG 1.4.11) and `--_placeholder` (4.5:1) are
+ *   mixed from the text and background colours, so they follow a custom palette.
+ * - `.empty` ("No matches") is a live region that stays in place, empty while there are matches, so that it is announced.
+ * - Logical properties only (test/components/logical-properties.test.ts): right-to-left locales mirror the layout,
+ *   and the arrow on "Back" turns with the text.
+ * - Under prefers-reduced-motion nothing moves: the spinner stands still (the live region still says what is
+ *   happening), and any animation or transition added later stops too.
+ */
 export const styles = css`
   :host {
     --_accent: var(--airbyte-connect-accent, #4f46e5);
@@ -28,6 +38,8 @@ export const styles = css`
     --_fg: var(--airbyte-connect-foreground, #1f2937);
     --_muted: #4b5563;
     --_line: #c9ced6;
+    --_control-line: color-mix(in srgb, var(--_fg) 55%, var(--_bg));
+    --_placeholder: color-mix(in srgb, var(--_fg) 70%, var(--_bg));
     --_soft: #f3f4f6;
     --_danger: #b42318;
     --_ok: #067647;
@@ -48,14 +60,14 @@ export const styles = css`
   *, *::before, *::after { box-sizing: border-box; }
   [hidden] { display: none !important; }
   .panel { background: var(--_bg); color: var(--_fg); padding: 16px; border-radius: var(--_radius); }
-  dialog { padding: 0; border: 0; border-radius: var(--_radius); width: min(560px, 100vw - 32px); max-height: calc(100vh - 32px); background: var(--_bg); color: var(--_fg); }
+  dialog { padding: 0; border: 0; border-radius: var(--_radius); inline-size: min(560px, 100vw - 32px); max-block-size: calc(100vh - 32px); background: var(--_bg); color: var(--_fg); }
   dialog::backdrop { background: rgb(17 24 39 / 0.55); }
   .dialog-bar { display: flex; justify-content: flex-end; }
-  h2 { font-size: 16px; margin: 16px 0 8px; }
+  h2 { font-size: 16px; margin-block: 16px 8px; }
   h2:focus { outline: none; }
   button, input, select, textarea { font: inherit; color: inherit; }
   button { cursor: pointer; border-radius: var(--_radius); border: 1px solid transparent; padding: 8px 14px; background: none; }
-  button:focus-visible, input:focus-visible, select:focus-visible, textarea:focus-visible, summary:focus-visible {
+  button:focus-visible, input:focus-visible, select:focus-visible, textarea:focus-visible, summary:focus-visible, a:focus-visible {
     outline: 2px solid var(--_accent); outline-offset: 2px;
   }
   .primary { background: var(--_accent); color: var(--_on-accent); font-weight: 600; }
@@ -64,61 +76,74 @@ export const styles = css`
   .danger { background: var(--_danger); color: var(--_bg); font-weight: 600; }
   .danger-text { color: var(--_danger); margin-inline-start: auto; }
   input[type='text'], input[type='password'], input[type='search'], select, textarea, .picker {
-    width: 100%; padding: 8px 10px; border: 1px solid var(--_line); border-radius: var(--_radius); background: var(--_bg);
+    inline-size: 100%; padding: 8px 10px; border: 1px solid var(--_control-line); border-radius: var(--_radius); background: var(--_bg);
   }
-  textarea { resize: vertical; }
+  ::placeholder { color: var(--_placeholder); opacity: 1; }
+  textarea { resize: block; }
   .mono { font-family: ui-monospace, monospace; }
   [aria-invalid='true'] { border-color: var(--_danger); }
-  .tiles { list-style: none; margin: 8px 0 0; padding: 0; display: grid; gap: 8px; grid-template-columns: repeat(auto-fill, minmax(150px, 1fr)); }
-  .tile { width: 100%; display: flex; align-items: center; gap: 10px; border-color: var(--_line); text-align: start; }
+  .tiles { list-style: none; margin-block: 8px 0; padding: 0; display: grid; gap: 8px; grid-template-columns: repeat(auto-fill, minmax(150px, 1fr)); }
+  .tile { inline-size: 100%; display: flex; align-items: center; gap: 10px; border-color: var(--_line); text-align: start; }
   .tile:hover { background: var(--_soft); }
   .tile .name { flex: 1; overflow-wrap: anywhere; }
-  .avatar { width: 28px; height: 28px; flex: none; border-radius: 6px; object-fit: contain; }
+  .doing { color: var(--_muted); }
+  .auth-actions { display: flex; flex-wrap: wrap; gap: 8px; }
+  .auth-done { margin: 0; margin-block-end: 6px; color: var(--_ok); font-weight: 600; }
+  .tile .when { color: var(--_muted); font-size: 0.85em; white-space: nowrap; }
+  .avatar { inline-size: 28px; block-size: 28px; flex: none; border-radius: 6px; object-fit: contain; }
   .letter { display: grid; place-items: center; background: var(--_soft); font-weight: 700; color: var(--_muted); }
   .badge { color: var(--_ok); font-weight: 700; }
-  .search { margin-top: 4px; }
+  .search { margin-block-start: 4px; }
   .empty, .loading, .notice { color: var(--_muted); }
+  .empty:empty { margin: 0; }
   .heading-row { display: flex; align-items: center; gap: 8px; }
   .heading-row h2 { margin: 0; }
   .field { margin: 14px 0; }
-  .label-row { display: flex; align-items: baseline; gap: 8px; margin-bottom: 4px; }
+  .label-row { display: flex; align-items: baseline; gap: 8px; margin-block-end: 4px; }
   label { font-weight: 600; }
   .tag, .format { font-size: 12px; color: var(--_muted); }
   .format { margin-inline-start: auto; font-family: ui-monospace, monospace; }
-  .hint { font-size: 13px; color: var(--_muted); margin: 4px 0 0; overflow-wrap: anywhere; }
-  .hint p { margin: 0 0 4px; }
+  .hint { font-size: 13px; color: var(--_muted); margin-block: 4px 0; overflow-wrap: anywhere; }
+  .hint p { margin-block: 0 4px; }
   .hint a { color: var(--_accent); }
-  .error { font-size: 13px; color: var(--_danger); margin: 4px 0 0; }
+  .error { font-size: 13px; color: var(--_danger); margin-block: 4px 0; }
   .control-row { display: flex; gap: 6px; align-items: flex-start; }
   .checkbox .label-row { align-items: center; }
-  fieldset { border: 1px solid var(--_line); border-radius: var(--_radius); margin: 14px 0; padding: 4px 12px 12px; min-width: 0; }
+  fieldset { border: 1px solid var(--_line); border-radius: var(--_radius); margin: 14px 0; padding-block: 4px 12px; padding-inline: 12px; min-inline-size: 0; }
   legend { font-weight: 600; padding: 0 4px; }
   .radios { border: 0; padding: 0; }
   .radio-card, .card, details.row { border: 1px solid var(--_line); border-radius: var(--_radius); padding: 8px 12px; margin: 10px 0; }
   .radio-card { display: grid; grid-template-columns: auto 1fr; gap: 0 8px; align-items: center; font-weight: 400; }
   .radio-card > span { font-weight: 600; }
   .radio-card .hint { grid-column: 2; }
-  h3 { font-size: 15px; margin: 6px 0 0; }
+  h3 { font-size: 15px; margin-block: 6px 0; }
   .summary { font-weight: 400; }
   .masked { -webkit-text-security: disc; }
-  .picker { flex: none; width: auto; }
+  .picker { flex: none; inline-size: auto; }
   .branch { border-inline-start: 2px solid var(--_soft); padding-inline-start: 12px; }
   .choices { display: flex; flex-wrap: wrap; gap: 4px 16px; }
   .choice label { font-weight: 400; }
-  .tags { list-style: none; display: flex; flex-wrap: wrap; gap: 6px; margin: 0 0 6px; padding: 0; }
-  .chip { display: inline-flex; align-items: center; gap: 2px; background: var(--_soft); border-radius: 999px; padding: 2px 4px 2px 10px; }
+  .tags { list-style: none; display: flex; flex-wrap: wrap; gap: 6px; margin-block: 0 6px; padding: 0; }
+  .chip { display: inline-flex; align-items: center; gap: 2px; background: var(--_soft); border-radius: 999px; padding-block: 2px; padding-inline: 10px 4px; }
   details.optional { margin: 14px 0; }
   summary { cursor: pointer; font-weight: 600; color: var(--_muted); }
-  .actions { display: flex; flex-wrap: wrap; align-items: center; gap: 8px; margin-top: 18px; }
+  .actions { display: flex; flex-wrap: wrap; align-items: center; gap: 8px; margin-block-start: 18px; }
   .banner { border-radius: var(--_radius); padding: 10px 12px; margin: 12px 0; display: grid; gap: 2px; }
   .banner.error { background: color-mix(in srgb, var(--_danger) 12%, var(--_bg)); color: var(--_fg); border: 1px solid var(--_danger); }
   .banner.success { background: color-mix(in srgb, var(--_ok) 12%, var(--_bg)); border: 1px solid var(--_ok); }
-  .confirm { border: 1px solid var(--_danger); border-radius: var(--_radius); padding: 12px; margin-top: 18px; }
+  .confirm { border: 1px solid var(--_danger); border-radius: var(--_radius); padding: 12px; margin-block-start: 18px; }
   .confirm p { margin: 0; }
   .done { text-align: center; padding: 24px 0; }
   .check-mark { font-size: 32px; color: var(--_ok); }
-  .spinner { display: inline-block; width: 16px; height: 16px; border: 2px solid var(--_line); border-top-color: var(--_accent); border-radius: 50%; animation: spin 0.8s linear infinite; margin-inline-end: 8px; vertical-align: middle; }
+  .spinner { display: inline-block; inline-size: 16px; block-size: 16px; border: 2px solid var(--_line); border-block-start-color: var(--_accent); border-radius: 50%; animation: spin 0.8s linear infinite; margin-inline-end: 8px; vertical-align: middle; }
   @keyframes spin { to { transform: rotate(360deg); } }
-  @media (prefers-reduced-motion: reduce) { .spinner { animation-duration: 3s; } }
-  .visually-hidden { position: absolute; width: 1px; height: 1px; overflow: hidden; clip-path: inset(50%); white-space: nowrap; }
+  .back > span:dir(rtl) { display: inline-block; transform: scaleX(-1); }
+  .visually-hidden { position: absolute; inline-size: 1px; block-size: 1px; overflow: hidden; clip-path: inset(50%); white-space: nowrap; }
+  @media (prefers-reduced-motion: reduce) {
+    *, *::before, *::after, :host {
+      animation: none !important;
+      transition: none !important;
+      scroll-behavior: auto !important;
+    }
+  }
 `;

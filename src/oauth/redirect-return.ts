@@ -23,6 +23,8 @@ export interface RedirectRecord {
   readonly values: Obj;
   /** Sent with the consent request; completion must send the same. */
   readonly redirectUrl: string;
+  /** The page's own query and hash, which the provider's redirect does not carry: put back on return. */
+  readonly returnTo?: string;
   readonly savedAt: number;
 }
 
@@ -50,7 +52,7 @@ export async function startRedirect(o: {
     const inputs = authInputs(model, value);
     const consentUrl = await o.api.oauthConsentUrl({ templateId, redirectUrl, state, inputs }, { signal });
     const values = withoutSecrets(model, value);
-    const record: RedirectRecord = { state, templateId, sourceId: o.sourceId, values, redirectUrl, savedAt: Date.now() };
+    const record: RedirectRecord = { state, templateId, sourceId: o.sourceId, values, redirectUrl, returnTo: location.search + location.hash, savedAt: Date.now() };
     sessionStorage.setItem(KEY, JSON.stringify(record));
     location.assign(consentUrl);
   } catch (error) {
@@ -75,13 +77,14 @@ export function takeRedirectReturn(): RedirectReturn | undefined {
   const params = new URLSearchParams(location.search);
   const [state, code, error] = ['state', 'code', 'error'].map((k) => params.get(k) ?? undefined);
   if (state !== record.state || (code ?? error) === undefined) return undefined;
-  // Filtered as raw text, so the page's other parameters keep their exact encoding.
+  // The page's own query and hash as they were when it left; else the URL less the provider's parameters
+  // (filtered as raw text, so the page's other parameters keep their exact encoding).
   const search = location.search
     .slice(1)
     .split('&')
     .filter((p) => !RETURN_PARAMS.includes([...new URLSearchParams(p).keys()][0]!))
     .join('&');
-  history.replaceState(history.state, '', location.pathname + (search && '?' + search) + location.hash);
+  history.replaceState(history.state, '', location.pathname + (record.returnTo ?? (search && '?' + search) + location.hash));
   sessionStorage.removeItem(KEY);
   return { record, query: { state, code, error } };
 }

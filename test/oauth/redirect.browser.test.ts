@@ -85,11 +85,12 @@ describe('same-tab sign-in, the whole trip', () => {
     }
   }
 
-  it('allow: comes back to the page without query or hash, restores the secret-free values, completes', async () => {
+  it('allow: comes back to the page with its own query and hash and without the provider’s, restores the secret-free values, completes', async () => {
     const report = await trip('allow');
     expect(report.error).to.equal(undefined);
     expect(new URL(report.href).pathname).to.equal('/test/oauth/redirect-page.html');
-    expect(new URL(report.href).search).to.equal('');
+    expect(new URL(report.href).search).to.equal('?from=test');
+    expect(new URL(report.href).hash).to.equal('#top');
     expect(report.stored).to.equal(0);
     expect(report.back.record.values).to.deep.equal({ subdomain: 'acme', credentials: { auth_type: 'oauth2.0' } });
     expect(report.back.record.sourceId).to.equal('src-1');
@@ -104,6 +105,6 @@ describe('same-tab sign-in, the whole trip', () => {
     const report = await trip('deny');
     expect(report.error).to.equal('denied');
     expect(report.back.query.error).to.equal('access_denied');
-    expect(new URL(report.href).search).to.equal('');
+    expect(new URL(report.href).search).to.equal('?from=test');
   });
 });

@@ -1,6 +1,7 @@
 import type { Translate } from '../../i18n/translate.js';
 import type { ValuePath } from '../../spec/model.js';
 import type { FormState } from '../form-state.js';
+import type { AuthView } from './auth-control.js';
 
 /** What every field renderer needs: the form's state and a way to ask the element to render again. */
 export interface FieldContext {
@@ -10,6 +11,8 @@ export interface FieldContext {
   readonly update: () => void;
   /** The element's words, in its current locale. */
   readonly t: Translate;
+  /** Sign-in for a template with `advanced_auth`, while its predicate holds. */
+  readonly auth?: AuthView;
 }
 
 /** A DOM id for a value path: stable across renders, free of spaces so it works in idref lists. */

@@ -33,8 +33,8 @@ export function frame(field: Field, path: ValuePath, ctx: FieldContext, control:
   return html`<div class="field" part="field">
     <div class="label-row">
       <label for=${idFor('f', path)} part="label">${field.title}</label>
-      ${field.required ? nothing : html`<span class="tag" aria-hidden="true">${ctx.t('optional')}</span>`}
-      ${field.patternDescriptor ? html`<span class="format" aria-hidden="true">${field.patternDescriptor}</span>` : nothing}
+      ${field.required ? nothing : html`<span class="tag" part="optional-tag" aria-hidden="true">${ctx.t('optional')}</span>`}
+      ${field.patternDescriptor ? html`<span class="format" part="format" aria-hidden="true">${field.patternDescriptor}</span>` : nothing}
     </div>
     ${control} ${description(field, path)} ${errorText(path, ctx)}
   </div>`;

@@ -4,6 +4,7 @@ import { createValue } from '../../spec/initial-value.js';
 import { blank, childPath, childValue, selectedBranchIndex, toNumber } from '../../spec/util.js';
 import type { Field, FormModel, ListField, ObjectListField, ObjectNode, OneOfNode, Scalar, ValuePath } from '../../spec/model.js';
 import { pathKey } from '../../validation/path-key.js';
+import { authControl } from './auth-control.js';
 import { idFor, type FieldContext } from './field-context.js';
 import { description, describedBy, errorText, frame, hint } from './field-frame.js';
 import { booleanControl, enumControl, jsonControl, numberControl, stringControl } from './scalar-controls.js';
@@ -15,8 +16,8 @@ function isProminent(field: Field): boolean {
 
 /** A list of sibling fields: the prominent ones, then the optional ones in a collapsed section. */
 export function renderFields(fields: readonly Field[], base: ValuePath, ctx: FieldContext): TemplateResult {
-  const { state } = ctx;
-  const visible = fields.filter((field) => !field.hidden && field.kind !== 'const');
+  const { state, auth } = ctx;
+  const visible = fields.filter((field) => shown(field, base, ctx));
   const main = visible.filter(isProminent);
   const optional = visible.filter((field) => !isProminent(field));
   // Opens when a field in it differs from its default or shows an error: nothing the user set, and no problem,
@@ -30,7 +31,9 @@ export function renderFields(fields: readonly Field[], base: ValuePath, ctx: Fie
         const value = state.get(paths[i]!);
         return value !== undefined && JSON.stringify(value) !== JSON.stringify(field.default);
       }));
-  return html`${main.map((field) => renderField(field, childPath(field, base), ctx))}
+  // The sign-in button heads the OAuth branch (the form itself heads it when the predicate is at the root).
+  const heading = auth && base.length && pathKey(auth.base) === pathKey(base) ? authControl(auth, ctx) : nothing;
+  return html`${heading}${main.map((field) => renderField(field, childPath(field, base), ctx))}
   ${optional.length
     ? html`<details
         class="optional"
@@ -38,7 +41,7 @@ export function renderFields(fields: readonly Field[], base: ValuePath, ctx: Fie
         ?open=${open}
         @toggle=${(event: Event) => state.open.set(key, (event.target as HTMLDetailsElement).open)}
       >
-        <summary>${ctx.t('optionalFields')}</summary>
+        <summary part="summary">${ctx.t('optionalFields')}</summary>
         ${optional.map((field, i) => renderField(field, paths[i]!, ctx))}
       </details>`
     : nothing}`;
@@ -50,10 +53,20 @@ export function renderFields(fields: readonly Field[], base: ValuePath, ctx: Fie
  * its `groups` entry; an untitled lone card is no card at all.
  */
 export function renderForm(model: FormModel, ctx: FieldContext): TemplateResult {
+  const heading = ctx.auth && !ctx.auth.base.length ? authControl(ctx.auth, ctx) : nothing;
+  return html`${heading}${cardsOf(model, ctx)}`;
+}
+
+/** A field the form shows: not hidden by the spec, not a constant, and not filled by signing in. */
+function shown(field: Field, base: ValuePath, ctx: FieldContext): boolean {
+  return !field.hidden && field.kind !== 'const' && !ctx.auth?.hidden.has(pathKey(childPath(field, base)));
+}
+
+function cardsOf(model: FormModel, ctx: FieldContext): TemplateResult {
   const cards = new Map<string, Field[]>();
   for (const field of model.root.fields) {
     const id = field.group ?? 'default';
-    if (!field.hidden && field.kind !== 'const') cards.set(id, [...(cards.get(id) ?? []), field]);
+    if (shown(field, [], ctx)) cards.set(id, [...(cards.get(id) ?? []), field]);
   }
   const listed = model.groups.map((group) => group.id);
   const rank = (id: string) => (id === 'default' ? -1 : id === 'advanced' ? 1e9 : listed.includes(id) ? listed.indexOf(id) : 1e6);
@@ -62,7 +75,7 @@ export function renderForm(model: FormModel, ctx: FieldContext): TemplateResult 
   if (ids.length < 2 && !title(ids[0] ?? '')) return renderFields(model.root.fields, [], ctx);
   return html`${ids.map(
     (id) => html`<div class="card" part="card">
-      ${title(id) ? html`<h3>${title(id)}</h3>` : nothing} ${renderFields(cards.get(id)!, [], ctx)}
+      ${title(id) ? html`<h3 part="card-title">${title(id)}</h3>` : nothing} ${renderFields(cards.get(id)!, [], ctx)}
     </div>`,
   )}`;
 }
@@ -94,7 +107,7 @@ export function renderField(field: Field, path: ValuePath, ctx: FieldContext): T
 
 function group(field: Field, path: ValuePath, ctx: FieldContext, body: TemplateResult): TemplateResult {
   return html`<fieldset class="group" part="group" aria-describedby=${describedBy(field, path, ctx)}>
-    <legend>${field.title}</legend>
+    <legend part="legend">${field.title}</legend>
     ${description(field, path)} ${errorText(path, ctx)} ${body}
   </fieldset>`;
 }
@@ -117,12 +130,13 @@ function oneOf(field: OneOfNode, path: ValuePath, ctx: FieldContext): TemplateRe
   const chooser =
     field.display === 'radio'
       ? html`<fieldset class="radios" part="radios" aria-describedby=${describedBy(field, path, ctx)}>
-          <legend>${field.title}</legend>
+          <legend part="legend">${field.title}</legend>
           ${offered.map(([option, i]) => {
             const id = idFor(`r${i}`, path);
             // The card is the click target; the radio is named by the title alone and described by the description.
             return html`<label class="radio-card" part="radio-card">
               <input
+                part="radio"
                 type="radio"
                 name=${idFor('r', path)}
                 .checked=${live(i === index)}
@@ -170,6 +184,7 @@ function multiSelect(field: ListField, options: readonly Scalar[], path: ValuePa
         return html`<span class="choice">
           <input
             id=${id}
+            part="checkbox"
             type="checkbox"
             .checked=${live(selected.includes(option))}
             @change=${(event: Event) => {
@@ -180,7 +195,7 @@ function multiSelect(field: ListField, options: readonly Scalar[], path: ValuePa
               ctx.update();
             }}
           />
-          <label for=${id}>${String(option)}</label>
+          <label for=${id} part="label">${String(option)}</label>
         </span>`;
       })}
     </div>`,
@@ -212,10 +227,10 @@ function tagList(field: ListField, path: ValuePath, ctx: FieldContext): Template
             ${items.map(
               (item, i) => html`<li class="chip" part="chip">
                 <span>${String(item)}</span>
-                <button type="button" class="ghost" aria-label=${ctx.t('removeValue', { name: String(item) })} @click=${() => removeAt(i)}>
+                <button type="button" class="ghost" part="button remove" aria-label=${ctx.t('removeValue', { name: String(item) })} @click=${() => removeAt(i)}>
                   ×
                 </button>
-                ${ctx.state.errorAt([...path, i]) ? html`<span class="error">${ctx.state.errorAt([...path, i])}</span>` : nothing}
+                ${ctx.state.errorAt([...path, i]) ? html`<span class="error" part="error">${ctx.state.errorAt([...path, i])}</span>` : nothing}
               </li>`,
             )}
           </ul>`
@@ -257,7 +272,7 @@ function tagList(field: ListField, path: ValuePath, ctx: FieldContext): Template
           ctx.update();
         }}
       />
-      <p class="hint" id=${idFor('l', path)}>${ctx.t('listHint')}</p>`,
+      <p class="hint" part="hint" id=${idFor('l', path)}>${ctx.t('listHint')}</p>`,
   );
 }
 
@@ -307,12 +322,12 @@ function objectList(field: ObjectListField, path: ValuePath, ctx: FieldContext):
           ?open=${state.errorsUnder(rowPath) || state.open.get(row)}
           @toggle=${(event: Event) => state.open.set(row, (event.target as HTMLDetailsElement).open)}
         >
-          <summary>${itemTitle} ${i + 1} <span class="summary">${summary(field.item.fields, row)}</span></summary>
+          <summary part="summary">${itemTitle} ${i + 1} <span class="summary">${summary(field.item.fields, row)}</span></summary>
           ${renderFields(field.item.fields, rowPath, ctx)}
           <button
             type="button"
             class="secondary"
-            part="button"
+            part="button remove"
             @click=${() => {
               const next = rows.filter((__, j) => j !== i);
               state.set(path, next.length || field.required ? next : undefined);
@@ -323,6 +338,6 @@ function objectList(field: ObjectListField, path: ValuePath, ctx: FieldContext):
           </button>
         </details>`;
       })}
-      <button type="button" class="secondary" part="button" @click=${add}>${ctx.t('add', { name: itemTitle })}</button>`,
+      <button type="button" class="secondary" part="button add" @click=${add}>${ctx.t('add', { name: itemTitle })}</button>`,
   );
 }

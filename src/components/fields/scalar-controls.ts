@@ -114,7 +114,7 @@ export function stringControl(field: StringField, path: ValuePath, ctx: FieldCon
       ? html`<button
           type="button"
           class="secondary"
-          part="button"
+          part="button replace"
           @click=${(event: Event) => {
             if (saved) (event.target as Element).parentElement!.querySelector<HTMLElement>('input, textarea')!.focus();
             else state.revealed.delete(key);
@@ -143,7 +143,7 @@ export function stringControl(field: StringField, path: ValuePath, ctx: FieldCon
     path,
     ctx,
     html`<div class="control-row">${control}${toggle}${replace}${picker}</div>
-      ${saved ? html`<p class="hint" id=${idFor('s', path)}>${ctx.t('secretSaved')}</p>` : nothing}`,
+      ${saved ? html`<p class="hint" part="hint" id=${idFor('s', path)}>${ctx.t('secretSaved')}</p>` : nothing}`,
   );
 }
 
@@ -259,6 +259,6 @@ export function jsonControl(field: JsonField, path: ValuePath, ctx: FieldContext
         }}
         @blur=${commonHandlers(path, ctx).blur}
       ></textarea>
-      <p class="hint" id=${idFor('j', path)}>${ctx.t('jsonHint')} ${field.reason}</p>`,
+      <p class="hint" part="hint" id=${idFor('j', path)}>${ctx.t('jsonHint')} ${field.reason}</p>`,
   );
 }

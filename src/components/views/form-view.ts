@@ -21,6 +21,8 @@ export interface FormViewProps {
   readonly banner?: Banner;
   /** Shown beside the busy spinner, e.g. that a call is being retried. */
   readonly notice: () => string;
+  /** What the busy form is doing ("Testing the connection…"), shown beside the spinner. */
+  readonly doing: () => string;
   readonly confirmingDelete: boolean;
   readonly onBack: () => void;
   readonly onCheck: () => void;
@@ -32,8 +34,8 @@ export interface FormViewProps {
 export function banner(value: Banner | undefined): TemplateResult | typeof nothing {
   if (!value) return nothing;
   return html`<div class="banner ${value.tone}" part="banner" role=${value.tone === 'error' ? 'alert' : 'status'}>
-    <strong>${value.title()}</strong>
-    ${value.detail ? html`<span>${value.detail}</span>` : nothing}
+    <strong part="banner-title">${value.title()}</strong>
+    ${value.detail ? html`<span part="banner-detail">${value.detail}</span>` : nothing}
   </div>`;
 }
 
@@ -52,7 +54,7 @@ export function formView(props: FormViewProps): TemplateResult {
   >
     <div class="heading-row">
       <button type="button" class="ghost back" part="button back" @click=${props.onBack}><span aria-hidden="true">←</span> ${props.ctx.t('back')}</button>
-      <h2 tabindex="-1">${props.sourceName ?? props.template.name}</h2>
+      <h2 tabindex="-1" part="heading">${props.sourceName ?? props.template.name}</h2>
     </div>
     ${banner(props.banner)} ${renderForm(props.ctx.state.model, props.ctx)}
     ${props.confirmingDelete
@@ -62,18 +64,20 @@ export function formView(props: FormViewProps): TemplateResult {
             <button type="button" class="danger" part="button danger" @click=${() => props.onConfirmDelete(true)}>
               ${props.ctx.t('confirmDelete')}
             </button>
-            <button type="button" class="secondary" part="button" @click=${() => props.onConfirmDelete(false)}>
+            <button type="button" class="secondary" part="button secondary" @click=${() => props.onConfirmDelete(false)}>
               ${props.ctx.t('cancel')}
             </button>
           </div>
         </div>`
       : html`<div class="actions" part="actions">
           <button type="submit" class="primary" part="button primary">${editing ? props.ctx.t('saveChanges') : props.ctx.t('connect')}</button>
-          <button type="button" class="secondary" part="button" @click=${props.onCheck}>${props.ctx.t('testConnection')}</button>
+          <button type="button" class="secondary" part="button secondary" @click=${props.onCheck}>${props.ctx.t('testConnection')}</button>
           ${editing
-            ? html`<button type="button" class="danger-text" part="button" @click=${props.onDelete}>${props.ctx.t('delete')}</button>`
+            ? html`<button type="button" class="danger-text" part="button delete" @click=${props.onDelete}>${props.ctx.t('delete')}</button>`
             : nothing}
-          ${busy ? html`<span class="spinner" aria-hidden="true"></span>${props.notice() ? html`<span class="notice" part="notice">${props.notice()}</span>` : nothing}` : nothing}
+          ${busy ? html`<span class="spinner" part="spinner" aria-hidden="true"></span>${props.notice()
+                ? html`<span class="notice" part="notice">${props.notice()}</span>`
+                : html`<span class="doing" part="doing" aria-hidden="true">${props.doing()}</span>`}` : nothing}
         </div>`}
   </form>`;
 }

@@ -28,7 +28,7 @@ export function startView(props: StartViewProps): TemplateResult {
   const configured = new Set(props.sources.map((source) => templateOf(source)?.id));
   return html`<section part="start">
     ${props.sources.length
-      ? html`<h2 tabindex="-1">${props.t('yourConnections')}</h2>
+      ? html`<h2 tabindex="-1" part="heading">${props.t('yourConnections')}</h2>
           <ul class="tiles" part="sources">
             ${props.sources.map((source, i) => {
               const template = templateOf(source);
@@ -38,14 +38,14 @@ export function startView(props: StartViewProps): TemplateResult {
               return html`<li>
                 <button type="button" class="tile" part="source" aria-describedby=${when ? `when-${i}` : nothing} @click=${() => props.onSource(source)}>
                   ${avatar(template?.name ?? source.name, template?.icon, props.failedIcons, props.refresh)}
-                  <span class="name">${displayName(source.name)}</span>
+                  <span class="name" part="name">${displayName(source.name)}</span>
                   ${when ? html`<span class="when" id=${`when-${i}`} part="date" aria-hidden="true">${when}</span>` : nothing}
                 </button>
               </li>`;
             })}
           </ul>`
       : nothing}
-    <h2 tabindex="-1">${props.t('addConnection')}</h2>
+    <h2 tabindex="-1" part="heading">${props.t('addConnection')}</h2>
     <input
       class="search"
       part="search"
@@ -68,13 +68,13 @@ export function startView(props: StartViewProps): TemplateResult {
                 @click=${() => props.onTemplate(template)}
               >
                 ${avatar(template.name, template.icon, props.failedIcons, props.refresh)}
-                <span class="name">${displayName(template.name)}</span>
-                ${configured.has(template.id) ? html`<span class="badge" aria-hidden="true">✓</span>` : nothing}
+                <span class="name" part="name">${displayName(template.name)}</span>
+                ${configured.has(template.id) ? html`<span class="badge" part="badge" aria-hidden="true">✓</span>` : nothing}
               </button>
             </li>`,
           )}
         </ul>`
       : nothing}
-    <p class="empty" role="status">${shown.length ? nothing : props.templates.length ? props.t('noMatches') : props.t('noTemplates')}</p>
+    <p class="empty" part="empty" role="status">${shown.length ? nothing : props.templates.length ? props.t('noMatches') : props.t('noTemplates')}</p>
   </section>`;
 }
