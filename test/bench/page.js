@@ -1,8 +1,12 @@
-// The in-page half of `npm run bench` (see run.mjs): loaded next to the built widget (/dist/define.js)
-// on the demo server's origin. Every time is taken here, with performance.now() and the page's own timeline.
+// The widget side of `npm run bench` in the page (see suite.mjs): loaded next to the built widget
+// (/dist/define.js) on the demo server's origin. Every time is taken here, with performance.now() and the page's
+// own timeline; the references it is compared with live in reference.js and use the same clocks (timing.js).
 // Plain browser JavaScript: the page loads this file as it is, without a build step.
+import { afterNextPaint, armKeyClock, benchCalibrationSpin, once, randomFramePhase, whenFound } from './timing.js';
 
 const FORM_CONTROL = 'form input, form select, form textarea';
+const TEMPLATE_TILE = '[part~="template"]';
+const API_BASE = '/api/v1/embedded';
 const stage = document.getElementById('stage');
 let token;
 
@@ -15,48 +19,6 @@ async function widgetToken() {
   return token;
 }
 
-/**
- * When the frame that shows the current DOM has been rendered: a requestAnimationFrame callback runs just
- * before that frame's style, layout and paint, and a message posted from it is handled right after them.
- */
-function afterNextPaint() {
-  return new Promise((resolve) =>
-    requestAnimationFrame(() => {
-      const channel = new MessageChannel();
-      channel.port1.onmessage = () => resolve(performance.now());
-      channel.port2.postMessage(null);
-    }),
-  );
-}
-
-/** Resolves with performance.now() as soon as `find()` returns something, checked on every DOM change. */
-function whenFound(root, find, timeoutMs = 10_000) {
-  return new Promise((resolve, reject) => {
-    const found = find();
-    if (found) return resolve({ at: performance.now(), found });
-    const timer = setTimeout(() => {
-      observer.disconnect();
-      reject(new Error('timed out waiting for the DOM'));
-    }, timeoutMs);
-    const observer = new MutationObserver(() => {
-      const match = find();
-      if (!match) return;
-      const at = performance.now();
-      observer.disconnect();
-      clearTimeout(timer);
-      resolve({ at, found: match });
-    });
-    observer.observe(root, { childList: true, subtree: true, attributes: true, characterData: true });
-  });
-}
-
-function once(target, type, timeoutMs = 10_000) {
-  return new Promise((resolve, reject) => {
-    const timer = setTimeout(() => reject(new Error(`no ${type} event within ${timeoutMs} ms`)), timeoutMs);
-    target.addEventListener(type, (event) => (clearTimeout(timer), resolve(event)), { once: true });
-  });
-}
-
 /** Fails on the errors the element reports; otherwise the bench would time an error view. */
 function failOnError(el) {
   let failure;
@@ -64,6 +26,57 @@ function failOnError(el) {
   return () => {
     if (failure) throw failure;
   };
+}
+
+/** A new element pointed at the demo server's sandbox; not yet in the page, token not yet set. */
+function createWidget(attributes = {}) {
+  const el = document.createElement('airbyte-connect');
+  el.setAttribute('api-base-url', API_BASE);
+  for (const [name, value] of Object.entries(attributes)) el.setAttribute(name, value);
+  return el;
+}
+
+/** Mounts an element with the token and waits for both lists to be shown (`airbyte-ready`). */
+async function mountReady(attributes) {
+  const el = createWidget(attributes);
+  el.token = await widgetToken();
+  const check = failOnError(el);
+  const ready = once(el, 'airbyte-ready');
+  stage.append(el);
+  await ready;
+  check();
+  return { el, check };
+}
+
+/**
+ * Token set → template list interactive. The element is mounted first without a token (so it is defined,
+ * rendered and idle), then the clock starts as the token is set: the element reads it, calls both lists at
+ * once, and renders them. Stops when `expected` template buttons are in the DOM and when that frame is painted.
+ */
+async function tokenToList(expected) {
+  const el = createWidget();
+  const check = failOnError(el);
+  stage.append(el);
+  await el.updateComplete;
+  await afterNextPaint();
+  const root = el.shadowRoot;
+  const value = await widgetToken();
+  try {
+    await randomFramePhase();
+    const start = performance.now();
+    el.token = value;
+    const shown = await whenFound(root, () => root.querySelectorAll(TEMPLATE_TILE).length >= expected);
+    const painted = await afterNextPaint();
+    check();
+    return {
+      toDom: shown.at - start,
+      painted: painted - start,
+      templates: root.querySelectorAll(TEMPLATE_TILE).length,
+      at: { start, shown: shown.at, painted },
+    };
+  } finally {
+    el.remove();
+  }
 }
 
 /**
@@ -76,14 +89,13 @@ function failOnError(el) {
  */
 async function openTemplate(templateId) {
   performance.clearResourceTimings();
-  const el = document.createElement('airbyte-connect');
-  el.setAttribute('api-base-url', '/api/v1/embedded');
-  el.setAttribute('template-id', templateId);
+  const el = createWidget({ 'template-id': templateId });
   el.token = await widgetToken();
   const check = failOnError(el);
   let chosenAt;
   el.addEventListener('airbyte-template-select', () => (chosenAt = performance.now()), { once: true });
   const ready = once(el, 'airbyte-ready');
+  await randomFramePhase();
   stage.append(el);
   try {
     await ready;
@@ -105,6 +117,8 @@ async function openTemplate(templateId) {
       render: painted - entry.responseEnd,
       renderToDom: control.at - entry.responseEnd,
       controls: root.querySelectorAll(FORM_CONTROL).length,
+      /** The same moments on the page's clock, for the CPU profile's windows (profile.mjs). */
+      at: { responseEnd: entry.responseEnd, control: control.at, painted },
     };
   } finally {
     el.remove();
@@ -123,14 +137,7 @@ let keyForm;
 
 /** Opens `templateId`'s form, and touches the control labelled `title` so that its errors show as one types. */
 async function openKeystrokeForm(templateId, title) {
-  const el = document.createElement('airbyte-connect');
-  el.setAttribute('api-base-url', '/api/v1/embedded');
-  el.setAttribute('template-id', templateId);
-  el.token = await widgetToken();
-  const check = failOnError(el);
-  const ready = once(el, 'airbyte-ready');
-  stage.append(el);
-  await ready;
+  const { el, check } = await mountReady({ 'template-id': templateId });
   const root = el.shadowRoot;
   await whenFound(root, () => root.querySelector(FORM_CONTROL));
   const input = labelled(root, title);
@@ -149,7 +156,7 @@ function errorOf(input) {
  * the clock: the next keydown starts it; the message element appearing and then being painted stop it.
  */
 async function armKeystroke(before) {
-  const { el, input } = keyForm;
+  const { el, input, root } = keyForm;
   input.focus();
   input.value = before;
   input.dispatchEvent(new Event('input', { bubbles: true, composed: true }));
@@ -157,29 +164,14 @@ async function armKeystroke(before) {
   await afterNextPaint();
   if (errorOf(input)) throw new Error(`"${before}" already shows a message: ${errorOf(input).textContent}`);
   input.setSelectionRange(before.length, before.length);
-  keyForm.result = new Promise((resolve, reject) => {
-    window.addEventListener(
-      'keydown',
-      (event) => {
-        const handledAt = performance.now();
-        // A trusted event's timeStamp is when the key event was created; fall back to when it reached us.
-        const keyAt = event.timeStamp > 0 && event.timeStamp <= handledAt ? event.timeStamp : handledAt;
-        whenFound(keyForm.root, () => errorOf(input), 5_000)
-          .then(async ({ at, found }) => {
-            const painted = await afterNextPaint();
-            resolve({ toMessage: at - keyAt, toPainted: painted - keyAt, dispatchDelay: handledAt - keyAt, message: found.textContent.trim() });
-          })
-          .catch(reject);
-      },
-      { capture: true, once: true },
-    );
-  });
+  keyForm.result = armKeyClock(root, () => errorOf(input));
+  await randomFramePhase();
 }
 
 async function keystrokeResult() {
-  const result = await keyForm.result;
+  const { toDom, painted, inputDelay, found } = await keyForm.result;
   keyForm.check();
-  return result;
+  return { toDom, painted, inputDelay, message: found.textContent.trim() };
 }
 
 function closeKeystrokeForm() {
@@ -187,5 +179,114 @@ function closeKeystrokeForm() {
   keyForm = undefined;
 }
 
-window.bench = { widgetToken, openTemplate, openKeystrokeForm, armKeystroke, keystrokeResult, closeKeystrokeForm };
+let searchView;
+
+/** Mounts an element on its start view (every template listed) for the search keystroke. */
+async function openSearch() {
+  const { el, check } = await mountReady();
+  const root = el.shadowRoot;
+  const input = root.querySelector('input[part~="search"]');
+  if (!input) throw new Error('no search box on the start view');
+  searchView = { el, root, input, check };
+  return { templates: root.querySelectorAll(TEMPLATE_TILE).length };
+}
+
+/** Empties the search box (every template shown), focuses it, and arms the clock for the next key press. */
+async function armSearch() {
+  const { el, root, input } = searchView;
+  input.value = '';
+  input.dispatchEvent(new Event('input', { bubbles: true, composed: true }));
+  await el.updateComplete;
+  await afterNextPaint();
+  input.focus();
+  const before = root.querySelectorAll(TEMPLATE_TILE).length;
+  searchView.before = before;
+  searchView.result = armKeyClock(root, () => {
+    const now = root.querySelectorAll(TEMPLATE_TILE).length;
+    return now !== before ? now : null;
+  });
+  await randomFramePhase();
+}
+
+async function searchResult() {
+  const { toDom, painted, inputDelay, found } = await searchView.result;
+  searchView.check();
+  return { toDom, painted, inputDelay, before: searchView.before, after: found };
+}
+
+function closeSearch() {
+  searchView?.el.remove();
+  searchView = undefined;
+}
+
+/** `count` times: a new element is mounted, shows both lists (`airbyte-ready`) and a painted frame, and is removed. */
+async function mountCycles(count) {
+  for (let i = 0; i < count; i++) {
+    const { el } = await mountReady();
+    await afterNextPaint();
+    el.remove();
+  }
+  return stage.childElementCount;
+}
+
+let dialogWidget;
+
+/** One element in dialog mode, lists loaded, opened and closed `count` times (each open painted). */
+async function dialogCycles(count) {
+  dialogWidget ??= (await mountReady({ mode: 'dialog' })).el;
+  const el = dialogWidget;
+  for (let i = 0; i < count; i++) {
+    el.show();
+    await el.updateComplete;
+    await afterNextPaint();
+    if (!el.shadowRoot.querySelector('dialog')?.open) throw new Error('the dialog did not open');
+    const closed = once(el, 'airbyte-close');
+    el.close();
+    await closed;
+  }
+}
+
+function closeDialogWidget() {
+  dialogWidget?.remove();
+  dialogWidget = undefined;
+}
+
+let flowWidget;
+
+/** Mounts an element for a user flow (driven by Playwright from Node) and waits until both lists are shown. */
+async function mountFlow() {
+  flowWidget = (await mountReady()).el;
+}
+
+/** Resolves with the detail of the flow element's next `type` event. */
+async function nextFlowEvent(type, timeoutMs = 10_000) {
+  const event = await once(flowWidget, type, timeoutMs);
+  return JSON.parse(JSON.stringify(event.detail));
+}
+
+function closeFlow() {
+  flowWidget?.remove();
+  flowWidget = undefined;
+}
+
+window.bench = {
+  widgetToken,
+  calibrate: () => benchCalibrationSpin(5),
+  tokenToList,
+  openTemplate,
+  openKeystrokeForm,
+  armKeystroke,
+  keystrokeResult,
+  closeKeystrokeForm,
+  openSearch,
+  armSearch,
+  searchResult,
+  closeSearch,
+  mountCycles,
+  dialogCycles,
+  closeDialogWidget,
+  mountFlow,
+  nextFlowEvent,
+  closeFlow,
+};
 window.benchReady = true;
