@@ -51,14 +51,15 @@ export class ApiError extends Error {
   }
 }
 
-export function codeForStatus(status: number): ApiErrorCode {
-  if (status === 401) return 'unauthorized';
-  if (status === 403) return 'forbidden';
-  if (status === 404) return 'not_found';
-  if (status === 409) return 'conflict';
-  if (status === 408) return 'timeout';
-  if (status === 422) return 'validation_error';
-  if (status === 429) return 'rate_limited';
-  if (status >= 500) return 'server_error';
-  return 'bad_request';
-}
+/** The code of an error status; any other 5xx is `server_error`, any other 4xx `bad_request`. */
+const BY_STATUS: Readonly<Record<number, ApiErrorCode>> = {
+  401: 'unauthorized',
+  403: 'forbidden',
+  404: 'not_found',
+  408: 'timeout',
+  409: 'conflict',
+  422: 'validation_error',
+  429: 'rate_limited',
+};
+
+export const codeForStatus = (status: number): ApiErrorCode => BY_STATUS[status] ?? (status >= 500 ? 'server_error' : 'bad_request');

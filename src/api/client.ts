@@ -49,7 +49,6 @@ export interface OAuthQuery {
 }
 
 interface RequestOptions<T extends z.ZodMiniType | undefined> {
-  readonly query?: Record<string, string | undefined>;
   readonly body?: unknown;
   readonly schema: T;
   readonly signal?: AbortSignal;
@@ -60,6 +59,9 @@ interface RequestOptions<T extends z.ZodMiniType | undefined> {
   readonly goneIsDone?: boolean;
 }
 
+/** What a call resolves to: the answer as its schema reads it, or nothing. */
+type Answer<T> = Promise<T extends z.ZodMiniType ? z.infer<T> : void>;
+
 const sleep = (ms: number, signal?: AbortSignal) =>
   new Promise<void>((resolve, reject) => {
     const timer = setTimeout(resolve, ms);
@@ -67,6 +69,9 @@ const sleep = (ms: number, signal?: AbortSignal) =>
   });
 
 const AMBIGUOUS = new Set(['network_error', 'timeout']);
+
+/** The path of one saved source. */
+const sourcePath = (id: string) => `sources/${encodeURIComponent(id)}`;
 
 /** Never follow more pages than this: a server that keeps answering `next` must not spin us forever. */
 const MAX_PAGES = 100;
@@ -95,7 +100,7 @@ export class ApiClient {
   }
 
   getSourceTemplate(id: string, signal?: AbortSignal) {
-    return this.#request('get_source_template', 'GET', `source-templates/${encodeURIComponent(id)}`, {
+    return this.#send('get_source_template', 'GET', `source-templates/${encodeURIComponent(id)}`, {
       schema: schema.sourceTemplate,
       signal,
     });
@@ -106,7 +111,7 @@ export class ApiClient {
   }
 
   getSource(id: string, signal?: AbortSignal) {
-    return this.#request('get_source', 'GET', `sources/${encodeURIComponent(id)}`, { schema: schema.source, signal });
+    return this.#send('get_source', 'GET', sourcePath(id), { schema: schema.source, signal });
   }
 
   /**
@@ -118,7 +123,7 @@ export class ApiClient {
   async createSource(body: CreateSourceBody, options: { signal?: AbortSignal; knownSourceIds?: Iterable<string> } = {}) {
     const { signal } = options;
     try {
-      return await this.#request('create_source', 'POST', 'sources', { body, schema: schema.source, signal });
+      return await this.#send('create_source', 'POST', 'sources', { body, schema: schema.source, signal });
     } catch (error) {
       const lost = error instanceof ApiError && (AMBIGUOUS.has(error.code) || (error.code === 'conflict' && body.name));
       if (!lost || !options.knownSourceIds) throw error;
@@ -136,23 +141,15 @@ export class ApiClient {
   }
 
   updateSource(id: string, sourceConfig: Record<string, unknown>, signal?: AbortSignal) {
-    return this.#request('update_source', 'PUT', `sources/${encodeURIComponent(id)}`, {
-      body: { source_config: sourceConfig },
-      schema: schema.source,
-      signal,
-    });
+    return this.#send('update_source', 'PUT', sourcePath(id), { body: { source_config: sourceConfig }, schema: schema.source, signal });
   }
 
   deleteSource(id: string, signal?: AbortSignal) {
-    return this.#request('delete_source', 'DELETE', `sources/${encodeURIComponent(id)}`, {
-      schema: undefined,
-      signal,
-      goneIsDone: true,
-    });
+    return this.#send('delete_source', 'DELETE', sourcePath(id), { schema: undefined, signal, goneIsDone: true });
   }
 
   checkSource(body: CheckSourceBody, signal?: AbortSignal) {
-    return this.#request('check_source', 'POST', 'sources/check', { body, schema: schema.checkResult, signal });
+    return this.#send('check_source', 'POST', 'sources/check', { body, schema: schema.checkResult, signal });
   }
 
   /**
@@ -166,7 +163,7 @@ export class ApiClient {
     { signal }: { signal?: AbortSignal } = {},
   ): Promise<string> {
     const body = { source_template_id: o.templateId, redirect_url: o.redirectUrl, state: o.state, oauth_input_configuration: o.inputs };
-    return (await this.#request('oauth_consent_url', 'POST', 'sources/oauth/consent-url', { body, schema: schema.consentUrl, signal }))
+    return (await this.#send('oauth_consent_url', 'POST', 'sources/oauth/consent-url', { body, schema: schema.consentUrl, signal }))
       .consent_url;
   }
 
@@ -180,12 +177,12 @@ export class ApiClient {
     { signal }: { signal?: AbortSignal } = {},
   ): Promise<schema.OAuthValue[]> {
     const body = { source_template_id: o.templateId, redirect_url: o.redirectUrl, query: o.query };
-    return (await this.#request('complete_oauth', 'POST', 'sources/oauth/complete', { body, schema: schema.oauthValues, signal }))
+    return (await this.#send('complete_oauth', 'POST', 'sources/oauth/complete', { body, schema: schema.oauthValues, signal }))
       .values;
   }
 
   getTokenInfo(signal?: AbortSignal) {
-    return this.#request('get_token_info', 'GET', 'scoped-token/info', { schema: schema.tokenInfo, signal });
+    return this.#send('get_token_info', 'GET', 'scoped-token/info', { schema: schema.tokenInfo, signal });
   }
 
   /** Reads every page of a list, following `next` only while it stays on the API's own origin. */
@@ -197,7 +194,8 @@ export class ApiClient {
     signal?: AbortSignal,
   ): Promise<z.infer<T>[]> {
     const items: z.infer<T>[] = [];
-    let url: URL | undefined = this.#url(path, { workspace_id: workspaceId });
+    let url: URL | undefined = new URL(path, this.#base);
+    if (workspaceId !== undefined) url.searchParams.set('workspace_id', workspaceId);
     for (let pages = 0; url && pages < MAX_PAGES; pages++) {
       const result: { data: z.infer<T>[]; next?: string | null } = await this.#send(operation, 'GET', url, {
         schema: schema.page(item),
@@ -210,36 +208,50 @@ export class ApiClient {
     return items;
   }
 
-  #url(path: string, query: Record<string, string | undefined> = {}): URL {
-    const url = new URL(path, this.#base);
-    for (const [key, value] of Object.entries(query)) if (value !== undefined) url.searchParams.set(key, value);
-    return url;
-  }
-
-  #request<T extends z.ZodMiniType | undefined>(
-    operation: ApiOperation,
-    method: string,
-    path: string,
-    options: RequestOptions<T>,
-  ): Promise<T extends z.ZodMiniType ? z.infer<T> : void> {
-    return this.#send(operation, method, this.#url(path, options.query), options);
-  }
-
-  /** One call: attempts, one fresh-token retry on a 401, backoff retries when repeatable, then the answer. */
+  /**
+   * One call to `path` (relative to the base URL): attempts, one fresh-token retry on a 401, backoff retries
+   * when repeatable, then the answer.
+   */
   async #send<T extends z.ZodMiniType | undefined>(
     operation: ApiOperation,
     method: string,
-    url: URL,
+    path: string | URL,
     options: RequestOptions<T>,
-  ): Promise<T extends z.ZodMiniType ? z.infer<T> : void> {
+  ): Answer<T> {
+    const url = new URL(path, this.#base);
+    const { body, signal } = options;
     const deadline = Date.now() + this.#retry.deadlineMs;
+    const attempt = async (freshToken: boolean): Promise<Response> => {
+      let token: string;
+      try {
+        token = await this.#token(freshToken);
+      } catch {
+        throw new ApiError('token_expired', operation, 'No valid session token.');
+      }
+      const timeout = AbortSignal.timeout(Math.max(1, Math.min(this.#timeoutMs, deadline - Date.now())));
+      const headers: Record<string, string> = { accept: 'application/json', authorization: `Bearer ${token}` };
+      if (body !== undefined) headers['content-type'] = 'application/json';
+      try {
+        return await this.#fetch(url, {
+          method,
+          headers,
+          body: body === undefined ? undefined : JSON.stringify(body),
+          signal: signal ? AbortSignal.any([signal, timeout]) : timeout,
+          credentials: 'omit',
+        });
+      } catch (error) {
+        if (signal?.aborted) throw error;
+        if (timeout.aborted) throw new ApiError('timeout', operation, 'The server took too long to answer.');
+        throw new ApiError('network_error', operation, 'The server could not be reached.');
+      }
+    };
     for (let retry = 0; ; retry++) {
       let response: Response | undefined;
       let failure: ApiError | undefined;
       try {
-        response = await this.#attempt(operation, method, url, options, false, deadline);
+        response = await attempt(false);
         // A refused token gets exactly one fresh try; a second refusal is final.
-        if (response.status === 401) response = await this.#attempt(operation, method, url, options, true, deadline);
+        if (response.status === 401) response = await attempt(true);
       } catch (error) {
         if (!(error instanceof ApiError) || !AMBIGUOUS.has(error.code)) throw error;
         failure = error;
@@ -249,7 +261,7 @@ export class ApiClient {
         if (Date.now() + delayMs < deadline) {
           await response?.body?.cancel();
           this.#onRetry?.({ operation, retry: retry + 1, delayMs, reason: failure?.code ?? `HTTP ${response!.status}` });
-          await sleep(delayMs, options.signal);
+          await sleep(delayMs, signal);
           continue;
         }
       }
@@ -259,72 +271,30 @@ export class ApiClient {
     }
   }
 
-  async #answer<T extends z.ZodMiniType | undefined>(
-    operation: ApiOperation,
-    response: Response,
-    answerSchema: T,
-  ): Promise<T extends z.ZodMiniType ? z.infer<T> : void> {
-    const body = await this.#readJson(operation, response);
-    if (!response.ok) {
+  /** The answer's JSON as `answerSchema` reads it; an error status becomes an ApiError with the server's words. */
+  async #answer<T extends z.ZodMiniType | undefined>(operation: ApiOperation, response: Response, answerSchema: T): Answer<T> {
+    const { ok, status } = response;
+    let body: unknown;
+    try {
+      body = await response.text();
+    } catch {
+      throw new ApiError('network_error', operation, 'The connection dropped mid-answer.', status);
+    }
+    try {
+      body = body ? JSON.parse(body as string) : undefined;
+    } catch {
+      // An error page that is not JSON still explains itself: keep its text.
+      if (ok) throw new ApiError('invalid_response', operation, 'The answer is not JSON.', status);
+    }
+    if (!ok) {
       const { detail, fieldIssues } = readErrorBody(body);
-      const code = response.status === 401 ? 'token_expired' : codeForStatus(response.status);
       const reason = (body as { error?: unknown } | undefined)?.error;
-      throw new ApiError(code, operation, detail, response.status, fieldIssues, typeof reason == 'string' ? reason : undefined);
+      const code = status === 401 ? 'token_expired' : codeForStatus(status);
+      throw new ApiError(code, operation, detail, status, fieldIssues, typeof reason == 'string' ? reason : undefined);
     }
     if (!answerSchema) return undefined as never;
     const parsed = answerSchema.safeParse(body);
-    if (!parsed.success) {
-      throw new ApiError('invalid_response', operation, 'The answer did not have the expected shape.', response.status);
-    }
+    if (!parsed.success) throw new ApiError('invalid_response', operation, 'Unexpected answer shape.', status);
     return parsed.data as never;
-  }
-
-  async #attempt(
-    operation: ApiOperation,
-    method: string,
-    url: URL,
-    options: RequestOptions<z.ZodMiniType | undefined>,
-    freshToken: boolean,
-    deadline: number,
-  ): Promise<Response> {
-    let token: string;
-    try {
-      token = await this.#token(freshToken);
-    } catch {
-      throw new ApiError('token_expired', operation, 'No valid session token could be obtained.');
-    }
-    const timeout = AbortSignal.timeout(Math.max(1, Math.min(this.#timeoutMs, deadline - Date.now())));
-    const signal = options.signal ? AbortSignal.any([options.signal, timeout]) : timeout;
-    const headers: Record<string, string> = { accept: 'application/json', authorization: `Bearer ${token}` };
-    if (options.body !== undefined) headers['content-type'] = 'application/json';
-    try {
-      return await this.#fetch(url, {
-        method,
-        headers,
-        body: options.body === undefined ? undefined : JSON.stringify(options.body),
-        signal,
-        credentials: 'omit',
-      });
-    } catch (error) {
-      if (options.signal?.aborted) throw error;
-      if (timeout.aborted) throw new ApiError('timeout', operation, 'The server took too long to answer.');
-      throw new ApiError('network_error', operation, 'The server could not be reached.');
-    }
-  }
-
-  async #readJson(operation: ApiOperation, response: Response): Promise<unknown> {
-    let text: string;
-    try {
-      text = await response.text();
-    } catch {
-      throw new ApiError('network_error', operation, 'The connection dropped while reading the answer.', response.status);
-    }
-    if (!text) return undefined;
-    try {
-      return JSON.parse(text);
-    } catch {
-      if (!response.ok) return text;
-      throw new ApiError('invalid_response', operation, 'The answer was not valid JSON.', response.status);
-    }
   }
 }

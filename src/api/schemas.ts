@@ -1,15 +1,22 @@
-/** The shapes the widget relies on in API answers. Every answer is parsed here before the UI sees it. */
+/**
+ * The shapes the widget relies on in API answers. Every answer is parsed here before the UI sees it.
+ * Written with the few zod/mini types validation needs anyway: each further type adds its class to the bundle.
+ */
 import * as z from 'zod/mini';
 
-const id = z.string().check(z.minLength(1));
-const optionalText = z.optional(z.nullable(z.string()));
-const jsonObject = z.record(z.string(), z.unknown());
+const id = z.string().check(z.refine((s) => s != ''));
+/** `T`, null, or left out. */
+const maybe = <T extends z.ZodMiniType>(s: T) => z.optional(z.union([s, z.literal(null)]));
+const optionalText = maybe(z.string());
+/** Any JSON object (a plain copy, without an own `__proto__` key). */
+const jsonObject = z.looseObject({});
+const templateRef = maybe(z.object({ id, name: optionalText, icon: optionalText }));
 
 export const templateSummary = z.object({
   id,
   name: z.string(),
   icon: optionalText,
-  tags: z.optional(z.nullable(z.array(z.string()))),
+  tags: maybe(z.array(z.string())),
 });
 
 export const sourceTemplate = z.object({
@@ -18,15 +25,15 @@ export const sourceTemplate = z.object({
   icon: optionalText,
   user_config_spec: z.object({
     connectionSpecification: jsonObject,
-    advanced_auth: z.optional(z.nullable(jsonObject)),
+    advanced_auth: maybe(jsonObject),
   }),
 });
 
 export const sourceSummary = z.object({
   id,
   name: z.string(),
-  summarized_source_template: z.optional(z.nullable(z.object({ id, name: optionalText, icon: optionalText }))),
-  source_template: z.optional(z.nullable(z.object({ id, name: optionalText, icon: optionalText }))),
+  summarized_source_template: templateRef,
+  source_template: templateRef,
   created_at: optionalText,
   updated_at: optionalText,
 });
@@ -41,7 +48,7 @@ export const source = z.object({
 });
 
 export const checkResult = z.object({
-  status: z.enum(['succeeded', 'failed']),
+  status: z.literal(['succeeded', 'failed']),
   message: optionalText,
 });
 
@@ -50,8 +57,25 @@ export const tokenInfo = z.object({
   workspace_id: id,
 });
 
-/** Only http(s): the popup is navigated there, and a `javascript:` URL would run in this page's origin. */
-export const consentUrl = z.object({ consent_url: z.url({ protocol: /^https?$/ }) });
+/**
+ * Only http(s): the popup is navigated there, and a `javascript:` URL would run in this page's origin. Read as
+ * zod's `url({ protocol: /^https?$/ })` reads it: trimmed, `scheme://` required, and without the tabs and
+ * newlines that the URL parser drops anyway (so the URL used is the one checked).
+ */
+const httpUrl = z.pipe(
+  z.string().check(
+    z.refine((s) => {
+      try {
+        return /^https?:\/\//i.test(s.trim()) && !!new URL(s.trim());
+      } catch {
+        return false;
+      }
+    }),
+  ),
+  z.transform((s) => s.trim().replace(/[\t\n\r]/g, '')),
+);
+
+export const consentUrl = z.object({ consent_url: httpUrl });
 
 export const oauthValues = z.object({
   values: z.array(z.object({ path: z.array(z.union([z.string(), z.number()])), value: z.unknown() })),

@@ -64,10 +64,10 @@ const descriptor = (s: S | undefined): string | undefined =>
 /** Airbyte's sibling order (§3.2): required-like first, then integer `order`, then natural key order. */
 const requiredLike = (f: Field) =>
   +(f.required || f.alwaysShow || f.kind == K.OneOf || f.kind == K.Object || f.kind == K.Const);
+/** Natural key order: `item2` before `item10`. */
+const natural = (a: string, b: string) => a.localeCompare(b, 'en', { numeric: true });
 const byAirbyteOrder = (a: Field, b: Field) =>
-  requiredLike(b) - requiredLike(a) ||
-  (a.order ?? Infinity) - (b.order ?? Infinity) ||
-  a.key.localeCompare(b.key, 'en', { numeric: true });
+  requiredLike(b) - requiredLike(a) || (a.order ?? Infinity) - (b.order ?? Infinity) || natural(a.key, b.key);
 
 function fields(s: S, skip?: string): Field[] {
   const props = isObj(s.properties) ? s.properties : {};
@@ -189,9 +189,7 @@ function oneOf(b: FieldBase, s: S, parentType: unknown): Field {
   if (!branches.every(isObject)) return json(b, s, 'One of its options is not a group of fields.');
   const props = (x: S | undefined, k: string) => norm(isObj(x!.properties) ? x!.properties[k] : undefined);
   // The discriminator: a property constant in every branch, with a different plain value in each.
-  const keys = Object.keys(isObj(branches[0]!.properties) ? branches[0]!.properties : {}).sort((x, y) =>
-    x.localeCompare(y, 'en', { numeric: true }),
-  );
+  const keys = Object.keys(isObj(branches[0]!.properties) ? branches[0]!.properties : {}).sort(natural);
   let values: Scalar[] = [];
   const discriminator = keys.find((k) => {
     values = branches.map((x) => constOf(props(x, k))?.v) as Scalar[];

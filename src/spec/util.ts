@@ -24,6 +24,9 @@ export const blank = (v: unknown): boolean => v == null || (typeof v === 'string
 export const toNumber = (s: string): number | undefined =>
   /^\s*[-+]?(\d+\.?\d*|\.\d+)(e[-+]?\d+)?\s*$/i.test(s) ? +s : undefined;
 
+/** A value as submitted and validated: a number typed as text becomes that number; anything else stays. */
+export const numeric = (v: unknown): unknown => (typeof v == 'string' ? (toNumber(v) ?? v) : v);
+
 /**
  * Compiles a spec `pattern` without flags, as Airbyte's form and the server's validator read it (with the `u`
  * flag only when it compiles no other way); undefined if it does not compile at all.

@@ -18,10 +18,10 @@ function isRecord(value: unknown): value is Record<string, unknown> {
   return typeof value === 'object' && value !== null && !Array.isArray(value);
 }
 
-function parseJson(text: string | undefined): unknown {
-  if (text === undefined) return undefined;
+/** The JSON that `base64` encodes, else undefined. */
+function decodeJson(base64: string): unknown {
   try {
-    return JSON.parse(text);
+    return JSON.parse(decodeBase64(base64) ?? '');
   } catch {
     return undefined;
   }
@@ -45,14 +45,14 @@ export function readToken(input: string, now = Date.now()): TokenSession {
   let jwt = raw;
   let widgetUrl: unknown;
   if (!JWT_SHAPE.test(raw)) {
-    const payload = parseJson(decodeBase64(raw));
+    const payload = decodeJson(raw);
     if (!isRecord(payload) || typeof payload.token !== 'string') {
-      throw new TokenError('invalid_token', 'The widget token is not valid. Ask the page owner for a new one.');
+      throw new TokenError('invalid_token', 'The widget token is not valid.');
     }
     jwt = payload.token.trim();
     widgetUrl = payload.widgetUrl;
   }
-  const claims = JWT_SHAPE.test(jwt) ? parseJson(decodeBase64(jwt.split('.')[1]!)) : undefined;
+  const claims = JWT_SHAPE.test(jwt) ? decodeJson(jwt.split('.')[1]!) : undefined;
   if (!isRecord(claims)) {
     throw new TokenError('invalid_token', 'The access token inside the widget token is not valid.');
   }

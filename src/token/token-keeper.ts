@@ -39,7 +39,6 @@ export class TokenKeeper {
   constructor(
     private readonly sources: () => TokenSources,
     private readonly onExpiring: (session: TokenSession) => void = () => {},
-    private readonly fetchFn: typeof fetch = (...args) => globalThis.fetch(...args),
   ) {}
 
   /** Replaces the session with a token the page handed over (attribute or `updateToken`). */
@@ -100,7 +99,7 @@ export class TokenKeeper {
     try {
       token = await shared(tokenProvider ?? url, async () => {
         if (tokenProvider) return tokenProvider();
-        const response = await this.fetchFn(url!, {
+        const response = await fetch(url!, {
           method: 'POST',
           credentials: 'same-origin',
           headers: { accept: 'application/json' },

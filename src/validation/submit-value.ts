@@ -1,10 +1,8 @@
 // Form state → the `source_config` that is sent (spec-dialect §3.9 "Submit", §3.8 secrets).
 import { FieldKind as K } from '../spec/model.js';
 import type { Field, FormModel } from '../spec/model.js';
-import { blank, copy, isObj, own, selectedBranchIndex, toNumber, type Obj } from '../spec/util.js';
+import { blank, copy, isObj, numeric, own, selectedBranchIndex, type Obj } from '../spec/util.js';
 import { isEmpty } from './empty.js';
-
-const num = (v: unknown) => (typeof v == 'string' ? (toNumber(v) ?? v) : v);
 
 function fields(list: readonly Field[], v: unknown): Obj {
   const o: Obj = {};
@@ -26,9 +24,9 @@ function value(f: Field, v: unknown): unknown {
   if (blank(v) || (!f.required && f.kind != K.OneOf && isEmpty(f, v))) return undefined;
   switch (f.kind) {
     case K.Number:
-      return num(v);
+      return numeric(v);
     case K.List:
-      return Array.isArray(v) ? v.filter((x) => !blank(x)).map((x) => (f.itemType == 'string' ? x : num(x))) : copy(v);
+      return Array.isArray(v) ? v.filter((x) => !blank(x)).map((x) => (f.itemType == 'string' ? x : numeric(x))) : copy(v);
     case K.ObjectList:
       return Array.isArray(v) ? v.map((row) => fields(f.item.fields, row)) : copy(v);
     case K.Object:

@@ -2,7 +2,7 @@
 import * as z from 'zod/mini';
 import { FieldKind as K, SECRET_MASK } from '../spec/model.js';
 import type { Field, FormModel, ObjectNode } from '../spec/model.js';
-import { blank, regex, selectedBranchIndex, toNumber } from '../spec/util.js';
+import { blank, numeric, regex, selectedBranchIndex } from '../spec/util.js';
 import { isEmpty } from './empty.js';
 import { english, type Params, type TextKey, type Translate } from '../i18n/translate.js';
 
@@ -38,8 +38,6 @@ const typed = (m: () => string) => ({ error: (i: { input?: unknown }) => (i.inpu
 const textCheck = (f: { secret?: boolean }, ok: (s: string) => boolean, m: () => string) =>
   z.refine<string>((s) => (f.secret && s === SECRET_MASK) || ok(s), msg(m));
 
-const numeric = (v: unknown) => (typeof v == 'string' ? (toNumber(v) ?? v) : v);
-
 function text(f: { secret?: boolean; minLength?: number; maxLength?: number }, pattern?: string, descriptor?: string) {
   const c: Check[] = [];
   const re = regex(pattern);
@@ -56,20 +54,34 @@ function text(f: { secret?: boolean; minLength?: number; maxLength?: number }, p
   return z.string(typed(M('v.text'))).check(...c);
 }
 
+/** A check on a number, as a refine: zod's own comparison checks would each add a class to the bundle. */
+const bound = (ok: (n: number) => boolean, m: () => string) => z.refine<number>(ok, msg(m)) as Check;
+
 function number(integer: boolean, f: { minimum?: number; maximum?: number; exclusiveMinimum?: number; exclusiveMaximum?: number } = {}) {
-  const c: Check[] = [];
   const { minimum: a, maximum: b, exclusiveMinimum: x, exclusiveMaximum: y } = f;
-  if (a !== undefined) c.push(z.gte(a, msg(M('v.min', { n: a }))) as Check);
-  if (b !== undefined) c.push(z.lte(b, msg(M('v.max', { n: b }))) as Check);
-  if (x !== undefined) c.push(z.gt(x, msg(M('v.greaterThan', { n: x }))) as Check);
-  if (y !== undefined) c.push(z.lt(y, msg(M('v.lessThan', { n: y }))) as Check);
-  return (integer ? z.int(typed(M('v.wholeNumber'))) : z.number(typed(M('v.number')))).check(...c);
+  // As zod's z.int(): a fraction stops the checks that follow (`abort`); an unsafe integer does not.
+  const whole = M('v.wholeNumber');
+  const c: Check[] = integer
+    ? [z.refine(Number.isInteger, { ...msg(whole), abort: true }) as Check, bound(Number.isSafeInteger, whole)]
+    : [];
+  if (a !== undefined) c.push(bound((n) => n >= a, M('v.min', { n: a })));
+  if (b !== undefined) c.push(bound((n) => n <= b, M('v.max', { n: b })));
+  if (x !== undefined) c.push(bound((n) => n > x, M('v.greaterThan', { n: x })));
+  if (y !== undefined) c.push(bound((n) => n < y, M('v.lessThan', { n: y })));
+  return z.number(typed(integer ? whole : M('v.number'))).check(...c);
 }
+
+/**
+ * A list's size limit. Like zod's own length checks it still runs when an item failed (`when`), so both the item
+ * and the list get their message.
+ */
+const size = (ok: (n: number) => boolean, m: () => string) =>
+  z.refine<unknown[]>((a) => ok(a.length), { ...msg(m), when: (p) => Array.isArray(p.value) }) as Check;
 
 const sizes = (f: { minItems?: number; maxItems?: number }, c: Check[] = []) => {
   const { minItems: a, maxItems: b } = f;
-  if (a !== undefined) c.push(z.minLength(a, msg(M('v.minItems', { n: a }))) as Check);
-  if (b !== undefined) c.push(z.maxLength(b, msg(M('v.maxItems', { n: b }))) as Check);
+  if (a !== undefined) c.push(size((n) => n >= a, M('v.minItems', { n: a })));
+  if (b !== undefined) c.push(size((n) => n <= b, M('v.maxItems', { n: b })));
   return c;
 };
 
@@ -89,7 +101,7 @@ function inner(f: Field): Z {
     case K.Number:
       return number(f.integer, f);
     case K.Boolean:
-      return z.boolean(typed(M('v.boolean')));
+      return z.literal([true, false], typed(M('v.boolean'))); // as z.boolean(), without adding its class
     case K.Enum:
       return z.literal(f.options as string[], typed(M('v.chooseOption')));
     case K.Const:
