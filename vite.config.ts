@@ -1,4 +1,5 @@
 import { dirname, relative, resolve } from 'node:path';
+import MagicString from 'magic-string';
 import { defineConfig, type Plugin } from 'vite';
 
 /**
@@ -36,6 +37,9 @@ const builds = {
   iife: { entries: { 'airbyte-connect.iife': { entry: 'src/iife.ts', types: undefined } }, format: 'iife', outDir: 'dist', external: externalTo([]), stubs: false },
   // <script src=".../airbyte-connect-loader.js">: registers a stand-in at once and imports dist/define.js on first use.
   loader: { entries: { 'airbyte-connect-loader': { entry: 'src/loader/loader.ts', types: undefined } }, format: 'iife', outDir: 'dist', external: externalTo([]), stubs: false },
+  // chunks/oauth.js: the sign-in chunk, built on its own (no import of the main bundle) so that the ES builds and
+  // the single-file build fetch the same file.
+  oauth: { entries: { oauth: { entry: 'src/oauth/index.ts', types: undefined } }, format: 'es', outDir: 'dist/chunks', external: externalTo([]), stubs: false },
   // `airbyte-connect/server`: createTokenClient for host backends (fetch only: Node ≥ 20 and edge runtimes).
   server: { entries: { server: { entry: 'src/server/index.ts', types: 'server/index' } }, format: 'es', outDir: 'dist', external: externalTo([]), stubs: true },
 } as const;
@@ -103,50 +107,66 @@ function registersOnImport(files: readonly string[]): Plugin {
 
 /**
  * Lit's templates and styles are strings that the minifier must leave alone, so their indentation would ship as
- * is. In the static parts of html`` and css`` templates this removes the indentation after each line break: HTML
- * and CSS read a line break like a space (none of our templates holds a <pre>), and keeping the line breaks keeps
- * the source maps' lines true.
+ * is. In the static parts of html`` and css`` templates each run of white space that holds a line break becomes one
+ * space: HTML and CSS read it the same (none of our templates holds a <pre>). magic-string keeps the source maps true.
  */
-function dedentTemplates(): Plugin {
+function collapseTemplateWhitespace(): Plugin {
   return {
-    name: 'airbyte-connect-dedent-templates',
+    name: 'airbyte-connect-collapse-template-whitespace',
     transform(code, id) {
       if (!id.includes('/src/components/') || !/\b(html|css)`/.test(code)) return null;
-      const edits: [number, number, string][] = [];
+      const out = new MagicString(code);
       const visit = (node: unknown): void => {
         if (!node || typeof node !== 'object') return;
         if (Array.isArray(node)) return node.forEach(visit);
         const n = node as { type?: string; tag?: { type: string; name?: string }; quasi?: { quasis: { start: number; end: number }[] } };
         if (n.type === 'TaggedTemplateExpression' && n.tag?.type === 'Identifier' && (n.tag.name === 'html' || n.tag.name === 'css'))
-          for (const { start, end } of n.quasi!.quasis) {
-            const text = code.slice(start, end);
-            const dedented = text.replace(/[ \t]*\n\s*/g, (gap) => '\n'.repeat(gap.split('\n').length - 1));
-            if (dedented !== text) edits.push([start, end, dedented]);
-          }
+          for (const { start, end } of n.quasi!.quasis)
+            for (const gap of code.slice(start, end).matchAll(/\s*\n\s*/g)) out.overwrite(start + gap.index, start + gap.index + gap[0].length, ' ');
         for (const value of Object.values(node)) if (value && typeof value === 'object') visit(value);
       };
       visit(this.parse(code));
-      let out = code;
-      for (const [start, end, text] of edits.sort((a, b) => b[0] - a[0])) out = out.slice(0, start) + text + out.slice(end);
-      return edits.length ? { code: out, map: null } : null;
+      return out.hasChanged() ? { code: out.toString(), map: out.generateMap({ hires: true }) } : null;
     },
   };
 }
 
-/** The single-file build loads the catalogs that the ES build splits out, from beside itself. */
+/**
+ * The single-file build loads what the ES build splits out (the catalogs, the sign-in chunk) from beside itself,
+ * and adopts no loader.
+ */
 function catalogsFromScript(): Plugin {
   return {
     name: 'airbyte-connect-catalogs-from-script',
     enforce: 'pre',
-    resolveId(source) {
-      return source.endsWith('/i18n/load-catalog.js') ? resolve('src/i18n/load-catalog-from-script.ts') : null;
+    resolveId(source, importer) {
+      if (source.endsWith('/i18n/load-catalog.js')) return resolve('src/i18n/load-catalog-from-script.ts');
+      if (source.endsWith('/oauth/load.js')) return resolve('src/oauth/load-from-script.ts');
+      if (source === './load-error-body.js' && importer?.endsWith('/src/api/client.ts')) return resolve('src/api/load-error-body-from-script.ts');
+      // Only the ES build is what the loader fetches: nothing for this one to adopt.
+      if (source.endsWith('/loader/adopt.js')) return resolve('src/loader/adopt-never.ts');
+      return null;
     },
   };
 }
 
-/** Chunks that other builds fetch by name (the catalogs) keep a fixed one; the rest are hashed. */
+/** In the ES builds the sign-in chunk is the separately built `chunks/oauth.js`, imported on demand. */
+function oauthChunk(path: string): Plugin {
+  return {
+    name: 'airbyte-connect-oauth-chunk',
+    enforce: 'pre',
+    resolveId(source, importer) {
+      return source === './index.js' && importer?.endsWith('/src/oauth/load.ts') ? { id: path, external: true } : null;
+    },
+  };
+}
+
+/** Chunks that the single-file build fetches by name (the catalogs, the error-body reader) keep a fixed one; the rest are hashed. */
 function chunkFileName(chunk: { name: string; facadeModuleId: string | null }): string {
-  return chunk.facadeModuleId?.includes('/src/i18n/locales/') ? 'locales/[name].js' : 'chunks/[name]-[hash].js';
+  const id = chunk.facadeModuleId ?? '';
+  if (id.includes('/src/i18n/locales/')) return 'locales/[name].js';
+  if (id.endsWith('/src/api/error-body.ts')) return 'chunks/error-body.js';
+  return 'chunks/[name]-[hash].js';
 }
 
 export default defineConfig(({ mode }) => {
@@ -154,8 +174,9 @@ export default defineConfig(({ mode }) => {
   const entries: Entries = build.entries;
   return {
     plugins: [
-      dedentTemplates(),
+      collapseTemplateWhitespace(),
       ...(build === builds.iife ? [catalogsFromScript()] : []),
+      ...(build === builds.production ? [oauthChunk('./chunks/oauth.js')] : build === builds.node ? [oauthChunk('../chunks/oauth.js')] : []),
       registersOnImport(['src/define.ts', 'src/iife.ts', 'src/react/index.ts']),
       ...(build.entries === esmEntries ? [shareMainEntry(entries, 'airbyte-connect')] : []),
       declarationStubs(entries, build.stubs),

@@ -1,6 +1,6 @@
 import type * as z from 'zod/mini';
 import { ApiError, codeForStatus, type ApiOperation } from './api-error.js';
-import { readErrorBody } from './error-body.js';
+import { readErrorBodyLater } from './load-error-body.js';
 import { DEFAULT_RETRY_POLICY, isRepeatable, isTransientStatus, retryDelayMs, serverDelayMs, type RetryPolicy } from './retry-policy.js';
 import * as schema from './schemas.js';
 
@@ -287,7 +287,7 @@ export class ApiClient {
       if (ok) throw new ApiError('invalid_response', operation, 'The answer is not JSON.', status);
     }
     if (!ok) {
-      const { detail, fieldIssues } = readErrorBody(body);
+      const { detail, fieldIssues } = await readErrorBodyLater(body);
       const reason = (body as { error?: unknown } | undefined)?.error;
       const code = status === 401 ? 'token_expired' : codeForStatus(status);
       throw new ApiError(code, operation, detail, status, fieldIssues, typeof reason == 'string' ? reason : undefined);

@@ -8,9 +8,10 @@ import { loadCatalog } from '../i18n/load-catalog.js';
 import { canonicalLocale, catalogLanguage, textDirection } from '../i18n/locale.js';
 import { english, translator, type MessageOverrides, type Params, type TextKey, type Translate } from '../i18n/translate.js';
 import type { OAuthFailure } from '../oauth/oauth-error.js';
+import { loadOAuth, type OAuthFlow } from '../oauth/load.js';
 import { openPopup } from '../oauth/popup.js';
-import { applyAuthValues, authActive, authComplete, authHidden, authInputs, type AuthValue } from '../spec/auth.js';
-import { buildFormModel } from '../spec/build-model.js';
+import type { AuthValue } from '../spec/auth.js';
+import { buildForm } from '../spec/build-model.js';
 import { TokenError } from '../token/token-error.js';
 import { pathKey } from '../validation/path-key.js';
 import { TokenKeeper } from '../token/token-keeper.js';
@@ -40,8 +41,6 @@ interface OpenForm {
   signIn: { busy?: boolean; error?: Said; offerTab?: boolean };
 }
 
-/** The OAuth chunk: fetched on the first sign-in, so pages that never sign in never load it. */
-const oauth = () => import('../oauth/index.js');
 
 type View =
   | { readonly name: 'loading' }
@@ -224,6 +223,8 @@ export class AirbyteConnect extends LitElement {
   #dir: 'ltr' | 'rtl' = 'ltr';
   /** Ignores a catalog that arrives after the locale changed again. */
   #localeRequest = 0;
+  /** The sign-in chunk, once a form needed it. */
+  #oauth?: OAuthFlow;
 
   constructor() {
     super();
@@ -365,11 +366,6 @@ export class AirbyteConnect extends LitElement {
     return this.#api;
   }
 
-  /** The API's absolute address: the sign-in callback page lives under it. */
-  get #apiBaseUrl(): string {
-    return new URL(this.apiBaseUrl ?? DEFAULT_API_BASE_URL, location.href).href.replace(/\/$/, '');
-  }
-
   #emit<K extends keyof AirbyteConnectEventDetails>(type: K, detail: AirbyteConnectEventDetails[K]): void {
     // Raised during a task, an event waits until the task has ended: a listener then sees a ready form.
     if (this.#task) return void this.#afterTask.push(() => this.#emit(type, detail));
@@ -448,8 +444,7 @@ export class AirbyteConnect extends LitElement {
     if (cached) return this.#showForm(cached);
     await this.#loadForm(`template:${templateId}`, async (signal) => {
       const template = await this.#client.getSourceTemplate(templateId, signal);
-      const { connectionSpecification, advanced_auth } = template.user_config_spec;
-      return { template, state: new FormState(buildFormModel(connectionSpecification, advanced_auth), undefined, this.#t), signIn: {} };
+      return { template };
     });
   }
 
@@ -458,17 +453,25 @@ export class AirbyteConnect extends LitElement {
     if (cached) return this.#showForm(cached);
     await this.#loadForm(`source:${sourceId}`, async (signal) => {
       const source = await this.#client.getSource(sourceId, signal);
-      const { connectionSpecification, advanced_auth } = source.source_template.user_config_spec;
-      const model = buildFormModel(connectionSpecification, advanced_auth);
-      return { template: source.source_template, source, state: new FormState(model, source.source_config, this.#t), signIn: {} };
+      return { template: source.source_template, source };
     });
   }
 
-  async #loadForm(key: string, load: (signal: AbortSignal) => Promise<OpenForm>): Promise<void> {
+  async #loadForm(key: string, load: (signal: AbortSignal) => Promise<{ template: SourceTemplate; source?: Source }>): Promise<void> {
     const loads = this.#loads ?? new AbortController();
     this.view = { name: 'loading' };
     try {
-      const form = await load(loads.signal);
+      const { template, source } = await load(loads.signal);
+      const { connectionSpecification, advanced_auth } = template.user_config_spec;
+      let model = buildForm(connectionSpecification);
+      // A template with `advanced_auth` needs the sign-in chunk, which reads it, before its form can show.
+      if (advanced_auth) {
+        this.#oauth ??= await loadOAuth().catch((error: unknown) => {
+          throw new ApiError('network_error', source ? 'get_source' : 'get_source_template', String(error));
+        });
+        model = this.#oauth.withAuth(model, advanced_auth);
+      }
+      const form: OpenForm = { template, source, state: new FormState(model, source?.source_config, this.#t), signIn: {} };
       this.#forms.set(key, form);
       this.#showForm(form);
     } catch (error) {
@@ -503,9 +506,10 @@ export class AirbyteConnect extends LitElement {
     const { state } = form;
     state.submitted = true;
     // Sign-in outputs are out of view: their errors become one "Authentication required" at the button.
-    const hidden = authHidden(state.model, state.value);
+    const kit = state.model.auth && this.#oauth;
+    const hidden = kit ? kit.authHidden(state.model, state.value) : new Set<string>();
     const problems = [...state.validate().keys()].filter((key) => !hidden.has(key)).length;
-    const signInMissing = authActive(state.model, state.value) && !authComplete(state.model, state.value);
+    const signInMissing = kit ? kit.authActive(state.model, state.value) && !kit.authComplete(state.model, state.value) : false;
     if (!problems && !signInMissing) return true;
     if (signInMissing) form.signIn.error = this.#say('authRequired');
     this.#banner = { tone: 'error', title: problems ? this.#say('fixFields', { count: problems + Number(signInMissing) }) : this.#say('authRequired') };
@@ -533,10 +537,10 @@ export class AirbyteConnect extends LitElement {
     form.signIn = { busy: true };
     this.#status = this.#say('authWaiting');
     this.requestUpdate();
-    void this.#afterSignIn(form, async ({ authorize }) =>
+    void this.#afterSignIn(form, ({ authorize, authInputs }) =>
       authorize({
         api: this.#client,
-        apiBaseUrl: this.#apiBaseUrl,
+        apiBaseUrl: this.apiBaseUrl ?? DEFAULT_API_BASE_URL, // the sign-in callback page lives under it
         templateId: form.template.id,
         popup,
         inputs: authInputs(state.model, state.value),
@@ -549,16 +553,25 @@ export class AirbyteConnect extends LitElement {
   #signInHere(form: OpenForm): void {
     form.signIn = { busy: true };
     this.requestUpdate();
-    void this.#afterSignIn(form, async ({ startRedirect }) => {
-      await startRedirect({ api: this.#client, model: form.state.model, templateId: form.template.id, sourceId: form.source?.id, value: form.state.value, signal: this.#life.signal });
+    void this.#afterSignIn(form, async ({ startRedirect, authInputs, withoutSecrets }) => {
+      const { model, value } = form.state;
+      await startRedirect({
+        api: this.#client,
+        templateId: form.template.id,
+        sourceId: form.source?.id,
+        inputs: authInputs(model, value),
+        values: withoutSecrets(model, value),
+        signal: this.#life.signal,
+      });
       return new Promise<never>(() => {}); // the page is leaving
     });
   }
 
-  async #afterSignIn(form: OpenForm, work: (flow: Awaited<ReturnType<typeof oauth>>) => Promise<AuthValue[]>): Promise<void> {
+  async #afterSignIn(form: OpenForm, work: (flow: OAuthFlow) => Promise<AuthValue[]>): Promise<void> {
     try {
-      const values = await work(await oauth());
-      form.state.restore(applyAuthValues(form.state.value, values));
+      const flow = (this.#oauth ??= await loadOAuth());
+      const values = await work(flow);
+      form.state.restore(flow.applyAuthValues(form.state.value, values));
       form.signIn = {};
       this.#status = this.#say('authenticated');
     } catch (error) {
@@ -574,7 +587,7 @@ export class AirbyteConnect extends LitElement {
   /** A return from a same-tab sign-in: reopen its form with what was typed, and finish signing in. */
   async #resumeSignIn(): Promise<boolean> {
     if (!new URLSearchParams(location.search).has('state')) return false;
-    const flow = await oauth();
+    const flow = (this.#oauth ??= await loadOAuth());
     const back = flow.takeRedirectReturn();
     if (!back) return false;
     const { record } = back;
@@ -768,19 +781,21 @@ export class AirbyteConnect extends LitElement {
 
   #authView(form: OpenForm): AuthView | undefined {
     const { model, value } = form.state;
-    if (!model.auth || !authActive(model, value)) return undefined;
+    const kit = this.#oauth;
+    if (!model.auth || !kit?.authActive(model, value)) return undefined;
     const { signIn } = form;
-    return {
+    const view = {
       base: model.auth.predicate?.path.slice(0, -1) ?? [],
-      hidden: authHidden(model, value),
+      hidden: kit.authHidden(model, value),
       name: form.template.name,
-      done: authComplete(model, value),
+      done: kit.authComplete(model, value),
       busy: Boolean(signIn.busy),
       error: signIn.error?.(),
       offerTab: Boolean(signIn.offerTab),
       onAuthenticate: () => this.#signIn(form),
       onContinueInTab: () => this.#signInHere(form),
     };
+    return { ...view, render: () => kit.authControl(view, { t: this.#t }, { html, nothing }) };
   }
 
   protected override render(): TemplateResult {

@@ -1,5 +1,3 @@
-import { ApiError } from '../api/api-error.js';
-
 /** Why a sign-in did not finish, as a closed set the UI turns into words (`auth.<reason>`). */
 export type OAuthFailure = 'blocked' | 'closed' | 'denied' | 'expired' | 'timeout' | 'failed';
 
@@ -17,6 +15,9 @@ export class OAuthError extends Error {
 export const failureFor = (code: unknown): OAuthFailure =>
   code == 'invalid_state' ? 'expired' : code == 'access_denied' ? 'denied' : 'failed';
 
-/** Any failure of a sign-in as an OAuthError. */
+/**
+ * Any failure of a sign-in as an OAuthError. An ApiError's `reason` is the 400 body's `error`; read by name, not by
+ * class, so that this chunk needs nothing from the main bundle (the single-file build fetches it on its own).
+ */
 export const asOAuthError = (error: unknown): OAuthError =>
-  error instanceof OAuthError ? error : new OAuthError(failureFor(error instanceof ApiError && error.reason), error);
+  error instanceof OAuthError ? error : new OAuthError(failureFor((error as { reason?: unknown } | null)?.reason), error);

@@ -1,12 +1,10 @@
 // Same-tab sign-in, for when the popup is blocked: the page itself goes to the provider and comes back with
 // `code`/`state` (or `error`/`state`) in its URL. What the user typed survives in sessionStorage, secrets excluded.
 import type { ApiClient, OAuthQuery } from '../api/client.js';
-import { authInputs, type AuthValue } from '../spec/auth.js';
-import type { FormModel } from '../spec/model.js';
+import type { AuthValue } from '../spec/auth.js';
 import type { Obj } from '../spec/util.js';
 import { asOAuthError, failureFor, OAuthError } from './oauth-error.js';
 import { createState } from './state.js';
-import { withoutSecrets } from './without-secrets.js';
 
 const KEY = 'airbyte-connect:oauth';
 /** Longer than the API keeps a pending sign-in, so a record never outlives its state by much. */
@@ -39,19 +37,19 @@ export interface RedirectReturn {
  */
 export async function startRedirect(o: {
   api: ApiClient;
-  model: FormModel;
   templateId: string;
   sourceId?: string;
-  value: unknown;
+  /** `authInputs(model, value)`: what the provider needs first. */
+  inputs: Record<string, unknown>;
+  /** `withoutSecrets(model, value)`: what may wait in sessionStorage. */
+  values: Obj;
   signal?: AbortSignal;
 }): Promise<void> {
-  const { templateId, model, value, signal } = o;
+  const { templateId, inputs, values, signal } = o;
   const state = createState();
   const redirectUrl = location.origin + location.pathname;
   try {
-    const inputs = authInputs(model, value);
     const consentUrl = await o.api.oauthConsentUrl({ templateId, redirectUrl, state, inputs }, { signal });
-    const values = withoutSecrets(model, value);
     const record: RedirectRecord = { state, templateId, sourceId: o.sourceId, values, redirectUrl, returnTo: location.search + location.hash, savedAt: Date.now() };
     sessionStorage.setItem(KEY, JSON.stringify(record));
     location.assign(consentUrl);

@@ -218,6 +218,20 @@ function oneOf(b: FieldBase, s: S, parentType: unknown): Field {
  * (ignored when unreadable). Throws SpecError only when the spec is not an object schema at all.
  */
 export function buildFormModel(connectionSpecification: unknown, advancedAuth?: unknown): FormModel {
+  return withAuth(buildForm(connectionSpecification), advancedAuth);
+}
+
+/** `model` with the sign-in `advancedAuth` describes, if it is usable. */
+export function withAuth(model: FormModel, advancedAuth: unknown): FormModel {
+  const auth = parseAuth(advancedAuth);
+  return auth ? { ...model, auth } : model;
+}
+
+/**
+ * The form model without its sign-in: what the widget's main bundle builds, so that reading `advanced_auth` can
+ * live in the sign-in chunk (which adds it with `withAuth`).
+ */
+export function buildForm(connectionSpecification: unknown): FormModel {
   const s = norm(connectionSpecification);
   const ts = types(s?.type);
   if (!s || (ts.length && !ts.includes('object'))) throw new SpecError('The connector spec is not an object schema.');
@@ -226,5 +240,5 @@ export function buildFormModel(connectionSpecification: unknown, advancedAuth?: 
   const groups = (Array.isArray(s.groups) ? s.groups : [])
     .filter((g: unknown) => isObj(g) && typeof g.id == 'string')
     .map((g: S) => strip({ id: g.id as string, title: str(g.title) }));
-  return strip({ root, groups, auth: parseAuth(advancedAuth) });
+  return strip({ root, groups });
 }

@@ -2,7 +2,7 @@
 import * as z from 'zod/mini';
 import { FieldKind as K, SECRET_MASK } from '../spec/model.js';
 import type { Field, FormModel, ObjectNode } from '../spec/model.js';
-import { blank, numeric, regex, selectedBranchIndex } from '../spec/util.js';
+import { blank, isObj, numeric, regex, selectedBranchIndex } from '../spec/util.js';
 import { isEmpty } from './empty.js';
 import { english, type Params, type TextKey, type Translate } from '../i18n/translate.js';
 
@@ -124,7 +124,16 @@ function inner(f: Field): Z {
     case K.OneOf: {
       const d = f.discriminator;
       const options = f.branches.map((b) => z.object({ ...shape(b.fields), [d]: z.literal(b.value as string) }));
-      return z.discriminatedUnion(d, options as unknown as [z.ZodMiniObject], msg(M('v.chooseOption')));
+      // A discriminated union by hand (zod's own costs more bytes than this): the discriminator picks the branch,
+      // whose issues keep their paths and messages.
+      return z.custom().check(
+        z.superRefine((v, ctx) => {
+          const branch = isObj(v) ? options[f.branches.findIndex((b) => b.value === v[d])] : undefined;
+          if (!branch) return void ctx.addIssue({ code: 'custom', message: say('v.chooseOption') });
+          const result = z.safeParse(branch, v);
+          if (!result.success) for (const issue of result.error.issues) ctx.addIssue(issue as never);
+        }),
+      );
     }
     default: // Json: any value
       return z.custom((v) => v !== undefined, msg(M('v.required')));

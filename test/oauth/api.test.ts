@@ -8,6 +8,7 @@ import { ApiClient, type ApiClientOptions } from '../../src/api/client.js';
 import { asOAuthError, OAuthError } from '../../src/oauth/oauth-error.js';
 import { completeRedirect, startRedirect, takeRedirectReturn } from '../../src/oauth/redirect-return.js';
 import { createState } from '../../src/oauth/state.js';
+import { withoutSecrets } from '../../src/oauth/without-secrets.js';
 import { applyAuthValues, authInputs } from '../../src/spec/auth.js';
 import { buildFormModel } from '../../src/spec/build-model.js';
 import { readToken } from '../../src/token/session.js';
@@ -145,7 +146,7 @@ describe('OAuth through ApiClient, against the sandbox', () => {
     const page = fakeBrowser(`${TEST_ORIGIN}/settings/sources?tab=new#top`);
     try {
       const value = { ...form, credentials: { auth_type: 'oauth2.0', client_secret: 'typed-secret' } };
-      await startRedirect({ api, model, templateId, sourceId: 'src-1', value });
+      await startRedirect({ api, templateId, sourceId: 'src-1', inputs: authInputs(model, value), values: withoutSecrets(model, value) });
       assert.equal(new URL(page.assigned!).origin, sandbox.url);
       const stored = [...page.storage.values()].join();
       assert.doesNotMatch(stored, /typed-secret/);
@@ -176,7 +177,7 @@ describe('OAuth through ApiClient, against the sandbox', () => {
     const { api, calls } = await client();
     const page = fakeBrowser(`${TEST_ORIGIN}/connect`);
     try {
-      await startRedirect({ api, model, templateId, value: form });
+      await startRedirect({ api, templateId, inputs: authInputs(model, form), values: withoutSecrets(model, form) });
       page.goTo((await decide(page.assigned!, 'deny')).href);
       const taken = takeRedirectReturn()!;
       assert.equal(taken.query.error, 'access_denied');
@@ -193,7 +194,7 @@ describe('OAuth through ApiClient, against the sandbox', () => {
     const { api } = await client();
     const page = fakeBrowser(`${TEST_ORIGIN}/connect`);
     try {
-      await rejectsWith(startRedirect({ api, model, templateId: 'no-such-template', value: form }), (e) => {
+      await rejectsWith(startRedirect({ api, templateId: 'no-such-template', inputs: authInputs(model, form), values: withoutSecrets(model, form) }), (e) => {
         assert.ok(e instanceof OAuthError);
         assert.equal(e.reason, 'failed');
         assert.equal((e.cause as ApiError).code, 'not_found');

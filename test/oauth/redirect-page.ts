@@ -2,6 +2,8 @@
 // first load the page starts a same-tab sign-in, on the way back it takes and completes it, and reports.
 import { ApiClient } from '../../src/api/client.js';
 import { completeRedirect, startRedirect, takeRedirectReturn } from '../../src/oauth/redirect-return.js';
+import { withoutSecrets } from '../../src/oauth/without-secrets.js';
+import { authInputs } from '../../src/spec/auth.js';
 import type { FormModel } from '../../src/spec/model.js';
 
 export interface RedirectHarness {
@@ -19,7 +21,7 @@ const back = takeRedirectReturn();
 const report = (more: Record<string, unknown>) =>
   harness.done({ back, href: location.href, stored: sessionStorage.length, historyLength: history.length, ...more });
 if (!back)
-  startRedirect({ api, model: harness.model, templateId: harness.templateId, sourceId: 'src-1', value: harness.value }).catch(
+  startRedirect({ api, templateId: harness.templateId, sourceId: 'src-1', inputs: authInputs(harness.model, harness.value), values: withoutSecrets(harness.model, harness.value) }).catch(
     (e) => report({ error: e.reason }),
   );
 else

@@ -1,24 +1,47 @@
 // Size budgets from the performance issue, measured as `gzip -9` of the built files. They fail the suite, so a
-// change that makes the widget heavier than promised cannot land unnoticed. (The loader and its lazy chunks
-// get their own budgets when they exist.)
+// change that makes the widget heavier than promised cannot land unnoticed.
 import assert from 'node:assert/strict';
-import { readFileSync } from 'node:fs';
+import { readFileSync, readdirSync } from 'node:fs';
 import { describe, it } from 'node:test';
-import { gzipSync } from 'node:zlib';
+import { fileURLToPath } from 'node:url';
+import { gzipSize, staticClosure } from '../support/bundle-graph.mjs';
 
 const KIB = 1024;
-const gzipped = (file: string) => gzipSync(readFileSync(new URL(`../../dist/${file}`, import.meta.url)), { level: 9 }).length;
+const DIST = fileURLToPath(new URL('../../dist/', import.meta.url));
+const gzipped = (file: string) => gzipSize(DIST, file);
 
 describe('size budgets (gzip -9)', () => {
+  it('the loader stays within 2 KB', () => {
+    const size = gzipped('airbyte-connect-loader.js');
+    assert.ok(size <= 2 * KIB, `dist/airbyte-connect-loader.js is ${size} bytes gzipped; the budget is ${2 * KIB}`);
+  });
+
   it('the single-file build with everything stays within 35 KB', () => {
     const size = gzipped('airbyte-connect.iife.js');
     assert.ok(size <= 35 * KIB, `dist/airbyte-connect.iife.js is ${size} bytes gzipped; the budget is ${35 * KIB}`);
+  });
+
+  // The issue's budget for this path is 30 KB, not met yet (see the README's Performance section): this ceiling
+  // holds the ground gained until it is.
+  it('what the loader fetches for the common path stays within its current ceiling of 36 KB', () => {
+    const files = staticClosure(DIST, 'define.js');
+    const size = files.reduce((sum, file) => sum + gzipped(file), 0);
+    assert.ok(size <= 36 * KIB, `${files.join(' + ')} are ${size} bytes gzipped; the ceiling is ${36 * KIB}`);
   });
 
   it('the entries that only register or wrap the element stay tiny (they import the main bundle)', () => {
     for (const file of ['define.js', 'react.js']) {
       const size = gzipped(file);
       assert.ok(size <= 1 * KIB, `dist/${file} is ${size} bytes gzipped`);
+    }
+  });
+
+  it('the files fetched on demand import nothing, so the single-file build can fetch them from beside itself', () => {
+    const lazy = [...readdirSync(`${DIST}/locales`).map((f) => `locales/${f}`), ...readdirSync(`${DIST}/chunks`).map((f) => `chunks/${f}`)].filter((f) => f.endsWith('.js'));
+    assert.ok(lazy.includes('chunks/oauth.js') && lazy.includes('chunks/error-body.js') && lazy.includes('locales/de.js'), lazy.join(', '));
+    for (const file of lazy) {
+      assert.deepEqual(staticClosure(DIST, file), [file], `${file} imports other files`);
+      assert.doesNotMatch(readFileSync(`${DIST}/${file}`, 'utf8'), /\bimport\s*\(/, `${file} imports other files on demand`);
     }
   });
 });

@@ -1,4 +1,4 @@
-import { html, nothing, type TemplateResult } from 'lit';
+import type { html as litHtml, nothing as litNothing, TemplateResult } from 'lit';
 import type { ValuePath } from '../../spec/model.js';
 import type { FieldContext } from './field-context.js';
 
@@ -21,10 +21,18 @@ export interface AuthView {
   /** Opens the sign-in window; must run in the click itself, so that popup blockers allow it. */
   readonly onAuthenticate: () => void;
   readonly onContinueInTab: () => void;
+  /** The control itself (made by the sign-in chunk). */
+  readonly render: () => TemplateResult;
+}
+
+/** Lit, lent by the element: the sign-in chunk carries no copy of its own. */
+export interface Lit {
+  readonly html: typeof litHtml;
+  readonly nothing: typeof litNothing;
 }
 
 /** The "Authenticate with …" button, its outcome, and the way on when the popup is blocked. */
-export function authControl(auth: AuthView, ctx: FieldContext): TemplateResult {
+export function authControl(auth: Omit<AuthView, 'render'>, ctx: Pick<FieldContext, 't'>, { html, nothing }: Lit): TemplateResult {
   const { t } = ctx;
   return html`<div class="field auth" part="field auth">
     ${auth.done ? html`<p class="auth-done" part="auth-status"><span aria-hidden="true">✓</span> ${t('authenticated')}</p>` : nothing}

@@ -4,7 +4,6 @@ import { createValue } from '../../spec/initial-value.js';
 import { blank, childPath, childValue, selectedBranchIndex, toNumber } from '../../spec/util.js';
 import type { Field, FormModel, ListField, ObjectListField, ObjectNode, OneOfNode, Scalar, ValuePath } from '../../spec/model.js';
 import { pathKey } from '../../validation/path-key.js';
-import { authControl } from './auth-control.js';
 import { idFor, type FieldContext } from './field-context.js';
 import { description, describedBy, errorText, frame, hint } from './field-frame.js';
 import { booleanControl, enumControl, jsonControl, numberControl, stringControl } from './scalar-controls.js';
@@ -32,7 +31,7 @@ export function renderFields(fields: readonly Field[], base: ValuePath, ctx: Fie
         return value !== undefined && JSON.stringify(value) !== JSON.stringify(field.default);
       }));
   // The sign-in button heads the OAuth branch (the form itself heads it when the predicate is at the root).
-  const heading = auth && base.length && pathKey(auth.base) === pathKey(base) ? authControl(auth, ctx) : nothing;
+  const heading = auth && base.length && pathKey(auth.base) === pathKey(base) ? auth.render() : nothing;
   return html`${heading}${main.map((field) => renderField(field, childPath(field, base), ctx))}
   ${optional.length
     ? html`<details
@@ -53,7 +52,7 @@ export function renderFields(fields: readonly Field[], base: ValuePath, ctx: Fie
  * its `groups` entry; an untitled lone card is no card at all.
  */
 export function renderForm(model: FormModel, ctx: FieldContext): TemplateResult {
-  const heading = ctx.auth && !ctx.auth.base.length ? authControl(ctx.auth, ctx) : nothing;
+  const heading = ctx.auth && !ctx.auth.base.length ? ctx.auth.render() : nothing;
   return html`${heading}${cardsOf(model, ctx)}`;
 }
 
