@@ -10,7 +10,7 @@
 // - `__proto__` properties are ignored (they cannot be set safely on plain objects).
 // - `pattern` is kept if it compiles with the `u` flag or, failing that, without; validation compiles it the same way.
 import { FieldKind as K } from './model.js';
-import type { Field, FieldBase, FormModel, ObjectNode, OneOfBranch, Scalar } from './model.js';
+import type { Field, FieldBase, FormModel, JsonReason, ObjectNode, OneOfBranch, Scalar } from './model.js';
 import { humanize } from './humanize.js';
 import { parseAuth } from './parse-auth.js';
 import { SpecError } from './spec-error.js';
@@ -97,12 +97,12 @@ function base(key: string, s: S, required: boolean, nullable: boolean): FieldBas
   };
 }
 
-const json = (b: FieldBase, schema: unknown, reason: string): Field => ({ ...b, kind: K.Json, reason, schema });
+const json = (b: FieldBase, schema: unknown, reason: JsonReason, of?: string): Field => ({ ...b, kind: K.Json, reason, ...(of === undefined ? {} : { of }), schema });
 
 /** One property's schema → its field. `parentType` is the type a oneOf branch inherits from its parent. */
 function build(key: string, raw: unknown, required: boolean, parentType?: unknown): Field {
   const s = norm(raw);
-  if (!s) return strip(json(base(key, {}, required, false), raw, 'Its schema is not an object.'));
+  if (!s) return strip(json(base(key, {}, required, false), raw, 'json.notObject'));
   const all = types(s.type);
   const ts = all.filter((t) => t != 'null');
   const nullable = ts.length < all.length;
@@ -114,7 +114,7 @@ function build(key: string, raw: unknown, required: boolean, parentType?: unknow
   function kind(): Field {
     if (Array.isArray(s!.oneOf) && s!.oneOf.length) return oneOf(b, s!, type ?? 'object');
     if ('$ref' in s! || 'anyOf' in s! || 'allOf' in s!)
-      return json(b, raw, 'It uses a schema combination ($ref, anyOf or allOf) that the form cannot show as fields.');
+      return json(b, raw, 'json.combination');
     const c = constOf(s);
     if (c) return { ...b, kind: K.Const, value: c.v };
     if (type == 'boolean') return { ...b, kind: K.Boolean };
@@ -125,7 +125,7 @@ function build(key: string, raw: unknown, required: boolean, parentType?: unknow
       return options.every(isScalar)
         ? // `enum` constrains null too: a type array that allows null does not make null valid unless it is listed.
           { ...b, kind: K.Enum, options, nullable: b.nullable && options.includes(null) }
-        : json(b, raw, 'Its choices are not plain values.');
+        : json(b, raw, 'json.choices');
     if (type == 'integer' || type == 'number') {
       let minimum = num(s!.minimum), maximum = num(s!.maximum);
       let exclusiveMinimum = num(s!.exclusiveMinimum), exclusiveMaximum = num(s!.exclusiveMaximum);
@@ -145,7 +145,7 @@ function build(key: string, raw: unknown, required: boolean, parentType?: unknow
         minLength: count(s!.minLength),
         maxLength: count(s!.maxLength),
       };
-    return json(b, raw, `Its type (${type}) has no form control.`);
+    return json(b, raw, 'json.type', String(type));
   }
 }
 
@@ -168,8 +168,8 @@ function list(b: FieldBase, s: S, raw: unknown): Field {
     return { ...b, kind: K.ObjectList, item: strip(item), ...sizes };
   }
   if (!['string', 'integer', 'number'].includes(itemType))
-    return json(b, raw, `It is a list of ${itemType} values, which has no form control.`);
-  if (Array.isArray(options) && !options.every(isScalar)) return json(b, raw, 'Its choices are not plain values.');
+    return json(b, raw, 'json.list', String(itemType));
+  if (Array.isArray(options) && !options.every(isScalar)) return json(b, raw, 'json.choices');
   return {
     ...b,
     kind: K.List,
@@ -186,7 +186,7 @@ function oneOf(b: FieldBase, s: S, parentType: unknown): Field {
   const branches = (s.oneOf as unknown[]).map(norm);
   const isObject = (x: S | undefined) =>
     x && (types(x.type).find((t) => t != 'null') ?? (x.properties ? 'object' : parentType)) == 'object';
-  if (!branches.every(isObject)) return json(b, s, 'One of its options is not a group of fields.');
+  if (!branches.every(isObject)) return json(b, s, 'json.branch');
   const props = (x: S | undefined, k: string) => norm(isObj(x!.properties) ? x!.properties[k] : undefined);
   // The discriminator: a property constant in every branch, with a different plain value in each.
   const keys = Object.keys(isObj(branches[0]!.properties) ? branches[0]!.properties : {}).sort(natural);
@@ -195,7 +195,7 @@ function oneOf(b: FieldBase, s: S, parentType: unknown): Field {
     values = branches.map((x) => constOf(props(x, k))?.v) as Scalar[];
     return values.every((v) => v !== undefined && isScalar(v)) && new Set(values).size == values.length;
   });
-  if (discriminator === undefined) return json(b, s, 'Its options have no fixed field that tells them apart.');
+  if (discriminator === undefined) return json(b, s, 'json.noDiscriminator');
   return {
     ...b,
     kind: K.OneOf,

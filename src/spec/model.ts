@@ -133,11 +133,16 @@ export interface ConstField extends FieldBase {
   readonly value: unknown;
 }
 
+/** Why a field is edited as JSON: a key of the message catalog. */
+export type JsonReason = 'json.notObject' | 'json.combination' | 'json.choices' | 'json.type' | 'json.list' | 'json.branch' | 'json.noDiscriminator';
+
 /** A shape the form cannot render as controls: edited as JSON text, validated against its schema. */
 export interface JsonField extends FieldBase {
   readonly kind: typeof FieldKind.Json;
-  /** Why it fell back, in words an integrator understands. */
-  readonly reason: string;
+  /** Why it fell back: a message of the catalog (`json.*`), so that the hint is in the user's language. */
+  readonly reason: JsonReason;
+  /** The type the reason names, for `json.type` and `json.list`. */
+  readonly of?: string;
   readonly schema: unknown;
 }
 

@@ -111,6 +111,16 @@ describe('languages', () => {
     expect(el.shadowRoot!.getElementById(described)?.textContent).to.equal(when());
   });
 
+  it('says in the user’s language why a field is edited as JSON', async () => {
+    const spec = { type: 'object', properties: { flags: { type: 'array', title: 'Flags', items: { type: 'boolean' } } } };
+    const template = await createTemplate(spec, uniqueName('Odd'));
+    const token = await widgetToken({ workspace_name: uniqueName('ws') });
+    const el = await mount(token, { templateId: template.id });
+    el.locale = 'de';
+    const hint = () => el.shadowRoot!.querySelector('[id^="j-"]')?.textContent?.replace(/\s+/g, ' ').trim();
+    await until(el, () => hint() === `${de.jsonHint} ${de['json.list'].replace('{type}', 'boolean')}`, 'a German reason');
+  });
+
   it('treats a malformed locale as English and says so in the console', async () => {
     const el = await openForm();
     const warnings: string[] = [];

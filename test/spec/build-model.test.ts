@@ -5,6 +5,7 @@ import { humanize } from '../../src/spec/humanize.js';
 import type { Field, FormModel, ObjectNode, OneOfNode } from '../../src/spec/model.js';
 import { SpecError } from '../../src/spec/spec-error.js';
 import { childPath, childValue } from '../../src/spec/util.js';
+import { english } from '../../src/i18n/translate.js';
 
 type S = Record<string, unknown>;
 const spec = (properties: S, required: string[] = [], extra: S = {}) => ({ type: 'object', properties, required, ...extra });
@@ -94,7 +95,9 @@ describe('buildFormModel: kind decision', () => {
     const f = field({ x: { type: 'file' } });
     assert.equal(f.kind, 'json');
     if (f.kind !== 'json') return;
-    assert.match(f.reason, /type \(file\)/);
+    assert.equal(f.reason, 'json.type');
+    assert.equal(f.of, 'file');
+    assert.equal(english(f.reason, { type: f.of! }), 'Its type (file) has no form control.');
     assert.deepEqual(f.schema, { type: 'file' });
   });
 
@@ -472,7 +475,7 @@ describe('buildFormModel: oneOf', () => {
       const type = name.includes('string parent') ? 'string' : 'object';
       const f = field({ x: { type, oneOf } });
       assert.equal(f.kind, 'json');
-      assert.ok(f.kind === 'json' && f.reason.length > 10);
+      assert.ok(f.kind === 'json' && f.reason.startsWith('json.') && english(f.reason, { type: f.of ?? '' }).length > 10);
     });
 
   it('a root oneOf becomes the root’s only field, with key ""', () => {

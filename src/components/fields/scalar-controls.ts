@@ -259,6 +259,6 @@ export function jsonControl(field: JsonField, path: ValuePath, ctx: FieldContext
         }}
         @blur=${commonHandlers(path, ctx).blur}
       ></textarea>
-      <p class="hint" part="hint" id=${idFor('j', path)}>${ctx.t('jsonHint')} ${field.reason}</p>`,
+      <p class="hint" part="hint" id=${idFor('j', path)}>${ctx.t('jsonHint')} ${ctx.t(field.reason, { type: field.of ?? '' })}</p>`,
   );
 }
