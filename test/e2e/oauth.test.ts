@@ -54,7 +54,7 @@ after(async () => {
 });
 
 /** A page with the widget for a new end user who sees the templates tagged `tag`. */
-async function open(tag: string, { blockPopups = false } = {}) {
+async function open(tag: string, { blockPopups = false, script = '/dist/airbyte-connect-loader.js' } = {}) {
   const workspace = `oauth-ws-${++workspaces}`;
   const { token } = await post('/api/v1/embedded/widget-token', { workspace_name: workspace, allowed_origin: demo.url, selected_source_template_tags: [tag] });
   const context = await browser.newContext();
@@ -73,7 +73,7 @@ async function open(tag: string, { blockPopups = false } = {}) {
       route.fulfill({
         status: 200,
         headers: { 'content-type': 'text/html; charset=utf-8', 'content-security-policy': CSP },
-        body: `<!doctype html><html lang="en"><head><title>OAuth</title><script src="/dist/airbyte-connect-loader.js"></script></head><body>
+        body: `<!doctype html><html lang="en"><head><title>OAuth</title><script src="${script}"></script></head><body>
           <airbyte-connect api-base-url="/api/v1/embedded" token="${token}"></airbyte-connect></body></html>`,
       }),
   );
@@ -99,24 +99,27 @@ async function signIn(page: Page, name: string, decision: 'Allow' | 'Deny') {
 }
 
 describe('OAuth sign-in', { timeout: 90_000 }, () => {
-  it('a fixture spec (HubSpot): allow through the popup, then connect; outputs stored at their paths, masked', async () => {
-    const { page, problems, sources, close } = await open('oauth-fixture');
-    // The outputs are filled by signing in: they are not on the form.
-    await page.getByRole('button', { name: 'Authenticate with HubSpot' }).waitFor();
-    assert.equal(await page.getByLabel('Refresh token', { exact: false }).count(), 0);
-    await signIn(page, 'HubSpot', 'Allow');
-    await page.locator('[part~="auth-status"]', { hasText: 'Authenticated' }).waitFor();
-    await page.getByRole('button', { name: 'Re-authenticate' }).waitFor();
-    await page.getByRole('button', { name: 'Connect', exact: true }).click();
-    await page.getByRole('heading', { name: /is connected/ }).waitFor();
-    const [source] = await sources();
-    assert.equal(source.source_config.credentials.credentials_title, 'OAuth Credentials');
-    // The secrets among the outputs are masked; HubSpot's client id is no secret.
-    assert.match(source.source_config.credentials.client_id, /^sandbox-client-id-/);
-    for (const key of ['client_secret', 'refresh_token']) assert.equal(source.source_config.credentials[key], MASK, key);
-    assert.deepEqual(problems, []);
-    await close();
-  });
+  // Through the loader (the ES build's sign-in chunk) and the single file (the same chunk, fetched from beside it).
+  for (const script of ['/dist/airbyte-connect-loader.js', '/dist/airbyte-connect.iife.js']) {
+    it(`a fixture spec (HubSpot): allow through the popup, then connect; outputs stored at their paths, masked (${script})`, async () => {
+      const { page, problems, sources, close } = await open('oauth-fixture', { script });
+      // The outputs are filled by signing in: they are not on the form.
+      await page.getByRole('button', { name: 'Authenticate with HubSpot' }).waitFor();
+      assert.equal(await page.getByLabel('Refresh token', { exact: false }).count(), 0);
+      await signIn(page, 'HubSpot', 'Allow');
+      await page.locator('[part~="auth-status"]', { hasText: 'Authenticated' }).waitFor();
+      await page.getByRole('button', { name: 'Re-authenticate' }).waitFor();
+      await page.getByRole('button', { name: 'Connect', exact: true }).click();
+      await page.getByRole('heading', { name: /is connected/ }).waitFor();
+      const [source] = await sources();
+      assert.equal(source.source_config.credentials.credentials_title, 'OAuth Credentials');
+      // The secrets among the outputs are masked; HubSpot's client id is no secret.
+      assert.match(source.source_config.credentials.client_id, /^sandbox-client-id-/);
+      for (const key of ['client_secret', 'refresh_token']) assert.equal(source.source_config.credentials[key], MASK, key);
+      assert.deepEqual(problems, []);
+      await close();
+    });
+  }
 
   it('a built-in template (Salesforce): submit without signing in, then deny, close, and finally allow', async () => {
     const { page, problems, sources, close } = await open('crm');
