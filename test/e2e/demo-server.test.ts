@@ -35,7 +35,7 @@ describe('demo server', () => {
     assert.match(demo.url, /^http:\/\/127\.0\.0\.1:\d+$/);
   });
 
-  for (const page of ['/', '/dialog.html', '/compat.html']) {
+  for (const page of ['/', '/dialog.html', '/compat.html', '/theme.html']) {
     it(`serves ${page} under a strict CSP, with no inline script or style`, async () => {
       const response = await fetch(`${demo.url}${page}`);
       assert.equal(response.status, 200);
@@ -44,7 +44,7 @@ describe('demo server', () => {
       assert.match(csp, /^default-src 'self';/);
       assert.doesNotMatch(csp, /script-src|style-src|unsafe/, 'scripts and styles come from this origin only');
       const html = await response.text();
-      assert.match(html, /<script type="module" src="\/dist\/define\.js"><\/script>|airbyte-connect\.iife\.js/);
+      assert.match(html, /<script type="module" src="\/dist\/define\.js"><\/script>|airbyte-connect\.iife\.js|airbyte-connect-loader\.js/);
       assert.doesNotMatch(html, /<script(?![^>]*\bsrc=)[^>]*>/, 'every script is external');
       assert.doesNotMatch(html, /<style|\sstyle=|\son[a-z]+=/i, 'no inline style or handler');
     });
