@@ -28,6 +28,11 @@ function shortId(): string {
   return Array.from(crypto.getRandomValues(new Uint8Array(4)), (b) => b.toString(16).padStart(2, '0')).join('');
 }
 
+/** `error` as an ApiError, or undefined when it is something else (a TokenError, an unexpected throw). */
+function apiErrorOf(error: unknown): ApiError | undefined {
+  return error instanceof ApiError ? error : undefined;
+}
+
 /** Text made when it is shown, so that it follows the locale. */
 type Said = () => string;
 const silent: Said = () => '';
@@ -414,7 +419,7 @@ export class AirbyteConnect extends LitElement {
     if (error instanceof TokenError || (error instanceof ApiError && error.code === 'token_expired')) {
       this.view = { name: 'failed', message: this.#say(error.code === 'token_expired' ? 'expiredToken' : 'invalidToken'), retry: false };
     } else {
-      const apiError = error instanceof ApiError ? error : undefined;
+      const apiError = apiErrorOf(error);
       this.view = { name: 'failed', message: () => `${context()} ${apiError ? this.#t(`error.${apiError.code}`) : ''}`.trim(), retry: true };
     }
     this.#reportError(error);
@@ -422,7 +427,7 @@ export class AirbyteConnect extends LitElement {
 
   /** Every failure reaches the page the same way: `airbyte-error`, and `airbyte-token-expired` when that is why. */
   #reportError(error: unknown, envelopeMessage?: 'source_create_error' | 'source_update_error'): void {
-    const apiError = error instanceof ApiError ? error : undefined;
+    const apiError = apiErrorOf(error);
     const code = apiError?.code ?? (error instanceof TokenError ? error.code : 'unknown_error');
     // In English whatever the locale: events are read by the page's code, like `code`.
     const message = apiError ? (apiError.detail ?? english(`error.${apiError.code}`)) : String((error as Error)?.message ?? error);
@@ -477,28 +482,26 @@ export class AirbyteConnect extends LitElement {
     } catch (error) {
       if (loads.signal.aborted) return;
       // Back to the list, saying plainly why nothing opened.
-      const apiError = error instanceof ApiError ? error : undefined;
-      this.#banner = { tone: 'error', title: this.#say(`error.${apiError?.code ?? 'invalid_response'}`), detail: apiError?.detail };
-      this.#status = this.#banner.title;
-      this.view = { name: 'start' };
-      this.#focusAfterRender = 'heading';
+      this.#go({ name: 'start' }, this.#errorBanner(error));
       this.#reportError(error);
     }
   }
 
-  #showForm(form: OpenForm): void {
-    this.#banner = undefined;
+  /** Moves to another view, its heading focused; `banner` is what it says first (nothing: the old banner goes). */
+  #go(view: View, banner?: Banner): void {
+    this.#banner = banner;
     this.#confirmingDelete = false;
-    this.view = { name: 'form', form };
+    this.view = view;
     this.#focusAfterRender = 'heading';
   }
 
+  #showForm(form: OpenForm): void {
+    this.#go({ name: 'form', form });
+  }
+
   #backToStart(status: Said = silent): void {
-    this.#banner = undefined;
-    this.#confirmingDelete = false;
     this.#status = status;
-    this.view = { name: 'start' };
-    this.#focusAfterRender = 'heading';
+    this.#go({ name: 'start' });
   }
 
   /** Marks the form submitted; when it is invalid, says so and moves focus to the first problem. */
@@ -605,8 +608,19 @@ export class AirbyteConnect extends LitElement {
     holder?.querySelector<HTMLElement>('input, select, textarea, button')?.focus();
   }
 
-  async #run(task: Exclude<FormTask, undefined>, status: Said, work: (signal: AbortSignal) => Promise<void>): Promise<void> {
-    if (this.#task) return;
+  /**
+   * Runs one form task (nothing when one is running): `send` first checks the form is ready to send. A failure keeps
+   * the form as it is and explains (#formError), with `envelopeMessage` for the page's `onEvent`.
+   */
+  async #run(
+    form: OpenForm,
+    task: Exclude<FormTask, undefined>,
+    status: Said,
+    work: (signal: AbortSignal) => Promise<void>,
+    send?: boolean,
+    envelopeMessage?: 'source_create_error' | 'source_update_error',
+  ): Promise<void> {
+    if ((send && !this.#readyToSend(form)) || this.#task) return;
     const life = this.#life.signal;
     this.#task = task;
     this.#notice = silent;
@@ -615,6 +629,8 @@ export class AirbyteConnect extends LitElement {
     this.requestUpdate();
     try {
       await work(life);
+    } catch (error) {
+      if (!life.aborted) this.#formError(form, error, envelopeMessage);
     } finally {
       this.#task = undefined;
       this.#notice = silent;
@@ -628,21 +644,29 @@ export class AirbyteConnect extends LitElement {
 
   /** A failed call while a form is open: keep every value, explain, and put server complaints on their fields. */
   #formError(form: OpenForm, error: unknown, envelopeMessage?: 'source_create_error' | 'source_update_error'): void {
-    const apiError = error instanceof ApiError ? error : undefined;
+    const apiError = apiErrorOf(error);
     if (apiError?.fieldIssues.length) {
       form.state.setServerErrors(apiError.fieldIssues);
       this.#focusAfterRender = 'invalid';
     }
-    const title = this.#say(`error.${apiError?.code ?? 'invalid_response'}`);
-    this.#banner = { tone: 'error', title, detail: apiError?.detail };
-    this.#status = title;
+    this.#banner = this.#errorBanner(error);
     this.#reportError(error, envelopeMessage);
   }
 
+  /** The banner for a failed call, which the live region says too. */
+  #errorBanner(error: unknown): Banner {
+    const apiError = apiErrorOf(error);
+    const title = this.#say(`error.${apiError?.code ?? 'invalid_response'}`);
+    this.#status = title;
+    return { tone: 'error', title, detail: apiError?.detail };
+  }
+
   #check(form: OpenForm): Promise<void> {
-    if (!this.#readyToSend(form)) return Promise.resolve();
-    return this.#run('check', this.#say('testing'), async (signal) => {
-      try {
+    return this.#run(
+      form,
+      'check',
+      this.#say('testing'),
+      async (signal) => {
         const config = form.state.submitValue();
         const result = await this.#client.checkSource(
           form.source
@@ -655,18 +679,18 @@ export class AirbyteConnect extends LitElement {
         this.#banner = { tone: ok ? 'success' : 'error', title: this.#say(ok ? 'checkSucceeded' : 'checkFailed'), detail: message };
         this.#status = () => `${this.#t(ok ? 'checkSucceeded' : 'checkFailed')} ${ok ? '' : (message ?? '')}`.trim();
         this.#emit('airbyte-check', message ? { status: result.status, message } : { status: result.status });
-      } catch (error) {
-        if (signal.aborted) return;
-        this.#formError(form, error);
-      }
-    });
+      },
+      true,
+    );
   }
 
   #save(form: OpenForm): Promise<void> {
-    if (!this.#readyToSend(form)) return Promise.resolve();
     const editing = Boolean(form.source);
-    return this.#run('save', this.#say(editing ? 'saving' : 'connecting'), async (signal) => {
-      try {
+    return this.#run(
+      form,
+      'save',
+      this.#say(editing ? 'saving' : 'connecting'),
+      async (signal) => {
         const config = form.state.submitValue();
         const source = form.source
           ? await this.#client.updateSource(form.source.id, config, signal)
@@ -693,28 +717,22 @@ export class AirbyteConnect extends LitElement {
         const message = editing ? 'source_updated' : 'source_created';
         const envelope: AirbyteEnvelope = { type: 'end_user_action_result', message, data: source };
         this.#emit(editing ? 'airbyte-source-updated' : 'airbyte-source-created', { source, envelope });
-      } catch (error) {
-        if (signal.aborted) return;
-        this.#formError(form, error, editing ? 'source_update_error' : 'source_create_error');
-      }
-    });
+      },
+      true,
+      editing ? 'source_update_error' : 'source_create_error',
+    );
   }
 
   #delete(form: OpenForm): Promise<void> {
     const source = form.source!;
     this.#confirmingDelete = false;
-    return this.#run('delete', this.#say('deleting'), async (signal) => {
-      try {
-        await this.#client.deleteSource(source.id, signal);
-        this.#forms.delete(`source:${source.id}`);
-        this.#sources = this.#sources.filter((s) => s.id !== source.id);
-        this.#backToStart(this.#say('deleted', { name: source.name }));
-        this.#emit('airbyte-source-deleted', { sourceId: source.id });
-        this.#afterTask.push(() => this.onEvent?.({ type: 'end_user_action_result', message: 'source_deleted', data: { id: source.id } }));
-      } catch (error) {
-        if (signal.aborted) return;
-        this.#formError(form, error);
-      }
+    return this.#run(form, 'delete', this.#say('deleting'), async (signal) => {
+      await this.#client.deleteSource(source.id, signal);
+      this.#forms.delete(`source:${source.id}`);
+      this.#sources = this.#sources.filter((s) => s.id !== source.id);
+      this.#backToStart(this.#say('deleted', { name: source.name }));
+      this.#emit('airbyte-source-deleted', { sourceId: source.id });
+      this.#afterTask.push(() => this.onEvent?.({ type: 'end_user_action_result', message: 'source_deleted', data: { id: source.id } }));
     });
   }
 
@@ -725,9 +743,7 @@ export class AirbyteConnect extends LitElement {
         return html`<p class="loading" part="loading"><span class="spinner" part="spinner" aria-hidden="true"></span>${this.#t('loading')}</p>
           ${this.#notice() ? html`<p class="notice" part="notice">${this.#notice()}</p>` : nothing}`;
       case 'failed':
-        return html`<div class="banner error" part="banner" role="alert">
-            <strong part="banner-title">${view.message()}</strong>
-          </div>
+        return html`${banner({ tone: 'error', title: view.message })}
           ${view.retry ? html`<button type="button" class="secondary" part="button retry" @click=${() => this.reload()}>${this.#t('tryAgain')}</button>` : nothing}`;
       case 'done':
         return doneView(view.source.name, view.created, () => this.#backToStart(), this.#t);

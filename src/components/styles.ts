@@ -67,7 +67,7 @@ export const styles = css`
   h2:focus { outline: none; }
   button, input, select, textarea { font: inherit; color: inherit; }
   button { cursor: pointer; border-radius: var(--_radius); border: 1px solid transparent; padding: 8px 14px; background: none; }
-  button:focus-visible, input:focus-visible, select:focus-visible, textarea:focus-visible, summary:focus-visible, a:focus-visible {
+  :is(button, input, select, textarea, summary, a):focus-visible {
     outline: 2px solid var(--_accent); outline-offset: 2px;
   }
   .primary { background: var(--_accent); color: var(--_on-accent); font-weight: 600; }
@@ -86,7 +86,6 @@ export const styles = css`
   .tile { inline-size: 100%; display: flex; align-items: center; gap: 10px; border-color: var(--_line); text-align: start; }
   .tile:hover { background: var(--_soft); }
   .tile .name { flex: 1; overflow-wrap: anywhere; }
-  .doing { color: var(--_muted); }
   .auth-actions { display: flex; flex-wrap: wrap; gap: 8px; }
   .auth-done { margin: 0; margin-block-end: 6px; color: var(--_ok); font-weight: 600; }
   .tile .when { color: var(--_muted); font-size: 0.85em; white-space: nowrap; }
@@ -94,19 +93,20 @@ export const styles = css`
   .letter { display: grid; place-items: center; background: var(--_soft); font-weight: 700; color: var(--_muted); }
   .badge { color: var(--_ok); font-weight: 700; }
   .search { margin-block-start: 4px; }
-  .empty, .loading, .notice { color: var(--_muted); }
+  .empty, .loading, .notice, .doing { color: var(--_muted); }
   .empty:empty { margin: 0; }
   .heading-row { display: flex; align-items: center; gap: 8px; }
   .heading-row h2 { margin: 0; }
-  .field { margin: 14px 0; }
+  .field, details.optional { margin: 14px 0; }
   .label-row { display: flex; align-items: baseline; gap: 8px; margin-block-end: 4px; }
   label { font-weight: 600; }
   .tag, .format { font-size: 12px; color: var(--_muted); }
   .format { margin-inline-start: auto; font-family: ui-monospace, monospace; }
-  .hint { font-size: 13px; color: var(--_muted); margin-block: 4px 0; overflow-wrap: anywhere; }
+  .hint, .error { font-size: 13px; margin-block: 4px 0; }
+  .hint { color: var(--_muted); overflow-wrap: anywhere; }
   .hint p { margin-block: 0 4px; }
   .hint a { color: var(--_accent); }
-  .error { font-size: 13px; color: var(--_danger); margin-block: 4px 0; }
+  .error { color: var(--_danger); }
   .control-row { display: flex; gap: 6px; align-items: flex-start; }
   .checkbox .label-row { align-items: center; }
   fieldset { border: 1px solid var(--_line); border-radius: var(--_radius); margin: 14px 0; padding-block: 4px 12px; padding-inline: 12px; min-inline-size: 0; }
@@ -125,7 +125,6 @@ export const styles = css`
   .choice label { font-weight: 400; }
   .tags { list-style: none; display: flex; flex-wrap: wrap; gap: 6px; margin-block: 0 6px; padding: 0; }
   .chip { display: inline-flex; align-items: center; gap: 2px; background: var(--_soft); border-radius: 999px; padding-block: 2px; padding-inline: 10px 4px; }
-  details.optional { margin: 14px 0; }
   summary { cursor: pointer; font-weight: 600; color: var(--_muted); }
   .actions { display: flex; flex-wrap: wrap; align-items: center; gap: 8px; margin-block-start: 18px; }
   .banner { border-radius: var(--_radius); padding: 10px 12px; margin: 12px 0; display: grid; gap: 2px; }

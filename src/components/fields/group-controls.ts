@@ -5,8 +5,8 @@ import { blank, childPath, childValue, selectedBranchIndex, toNumber } from '../
 import type { Field, FormModel, ListField, ObjectListField, ObjectNode, OneOfNode, Scalar, ValuePath } from '../../spec/model.js';
 import { pathKey } from '../../validation/path-key.js';
 import { idFor, type FieldContext } from './field-context.js';
-import { description, describedBy, errorText, frame, hint } from './field-frame.js';
-import { booleanControl, enumControl, jsonControl, numberControl, stringControl } from './scalar-controls.js';
+import { description, describedBy, errorText, frame, hint, invalid, touched } from './field-frame.js';
+import { booleanControl, enumControl, jsonControl, numberControl, selectControl, stringControl } from './scalar-controls.js';
 
 /** Shown expanded: what Airbyte's form treats as required-like. The rest folds under "Optional fields". */
 function isProminent(field: Field): boolean {
@@ -118,11 +118,7 @@ function objectGroup(field: ObjectNode, path: ValuePath, ctx: FieldContext): Tem
 function oneOf(field: OneOfNode, path: ValuePath, ctx: FieldContext): TemplateResult {
   const value = ctx.state.get(path);
   const index = selectedBranchIndex(field, value);
-  const choose = (next: number) => {
-    ctx.state.chooseBranch(path, field, next);
-    ctx.state.touch(path);
-    ctx.update();
-  };
+  const choose = (next: number) => ctx.state.chooseBranch(path, field, next);
   const branch = field.branches[index];
   // A hidden branch is offered only when it is the stored choice.
   const offered = field.branches.map((option, i) => [option, i] as const).filter(([option, i]) => !option.hidden || i === index);
@@ -141,24 +137,17 @@ function oneOf(field: OneOfNode, path: ValuePath, ctx: FieldContext): TemplateRe
                 .checked=${live(i === index)}
                 aria-labelledby=${id}
                 aria-describedby=${option.description ? idFor(`b${i}`, path) : nothing}
-                @change=${() => choose(i)}
+                @change=${() => {
+                  choose(i);
+                  touched(path, ctx)();
+                }}
               />
               <span id=${id}>${option.title}</span>
               ${hint(option.description, idFor(`b${i}`, path))}
             </label>`;
           })}
         </fieldset>`
-      : html`<select
-          id=${idFor('f', path)}
-          part="select"
-          ?required=${field.required}
-          aria-invalid=${ctx.state.errorAt(path) ? 'true' : 'false'}
-          aria-describedby=${describedBy(field, path, ctx)}
-          @change=${(event: Event) => choose(Number((event.target as HTMLSelectElement).value))}
-        >
-          ${index < 0 ? html`<option value="-1" selected>${ctx.t('v.chooseOption')}</option>` : nothing}
-          ${offered.map(([option, i]) => html`<option value=${i} ?selected=${i === index}>${option.title}</option>`)}
-        </select>`;
+      : selectControl(field, path, ctx, offered.map(([option, i]) => [option.title, i] as const), index, choose, false);
   const body = html`${branch ? html`<div class="branch" part="branch">${renderFields(branch.fields, path, ctx)}</div>` : nothing}`;
   if (field.display === 'radio') {
     return html`<div class="field" part="field">${chooser} ${description(field, path)} ${errorText(path, ctx)} ${body}</div>`;
@@ -190,8 +179,7 @@ function multiSelect(field: ListField, options: readonly Scalar[], path: ValuePa
               const on = (event.target as HTMLInputElement).checked;
               const next = options.filter((o) => (o === option ? on : selected.includes(o)));
               ctx.state.set(path, next.length ? next : undefined);
-              ctx.state.touch(path);
-              ctx.update();
+              touched(path, ctx)();
             }}
           />
           <label for=${id} part="label">${String(option)}</label>
@@ -211,6 +199,7 @@ function tagList(field: ListField, path: ValuePath, ctx: FieldContext): Template
     if (parts.length) ctx.state.set(path, [...items, ...parts.map(parse)]);
     // A value just added is checked at once (e.g. text in a list of numbers).
     parts.forEach((_, i) => ctx.state.touch([...path, items.length + i]));
+    ctx.update();
   };
   const removeAt = (i: number) => {
     const next = items.filter((_, j) => j !== i);
@@ -239,7 +228,7 @@ function tagList(field: ListField, path: ValuePath, ctx: FieldContext): Template
         part="input"
         type="text"
         .value=${live(ctx.state.drafts.get(key) ?? '')}
-        aria-invalid=${ctx.state.errorAt(path) ? 'true' : 'false'}
+        aria-invalid=${invalid(path, ctx)}
         aria-describedby=${describedBy(field, path, ctx, idFor('l', path))}
         placeholder=${field.examples?.length ? String(field.examples[0]) : nothing}
         autocomplete="off"
@@ -249,7 +238,6 @@ function tagList(field: ListField, path: ValuePath, ctx: FieldContext): Template
           if (event.key === 'Enter' || event.key === ',') {
             event.preventDefault();
             commit(input.value);
-            ctx.update();
           } else if (event.key === 'Backspace' && input.value === '' && items.length) {
             removeAt(items.length - 1);
           }
@@ -262,13 +250,11 @@ function tagList(field: ListField, path: ValuePath, ctx: FieldContext): Template
           const input = event.target as HTMLInputElement;
           const draft = input.value;
           commit(draft.slice(0, input.selectionStart ?? draft.length) + text + draft.slice(input.selectionEnd ?? draft.length));
-          ctx.update();
         }}
         @blur=${(event: Event) => {
           // Typed but never committed: keep it rather than lose it.
           commit((event.target as HTMLInputElement).value);
           ctx.state.touch(path);
-          ctx.update();
         }}
       />
       <p class="hint" part="hint" id=${idFor('l', path)}>${ctx.t('listHint')}</p>`,

@@ -4,6 +4,7 @@ import {
   SECRET_MASK,
   type BooleanField,
   type EnumField,
+  type Field,
   type JsonField,
   type NumberField,
   type StringField,
@@ -13,21 +14,12 @@ import { toNumber } from '../../spec/util.js';
 import { pathKey } from '../../validation/path-key.js';
 import { dateKind, toNative, toPattern } from './date-format.js';
 import { idFor, type FieldContext } from './field-context.js';
-import { description, describedBy, errorText, frame } from './field-frame.js';
+import { description, describedBy, errorText, frame, invalid, touched } from './field-frame.js';
 
 function placeholder(field: StringField | NumberField): string | typeof nothing {
   const example = field.examples?.[0];
   if (example !== undefined && typeof example !== 'object') return String(example);
   return field.kind === 'number' && typeof field.default === 'number' ? String(field.default) : nothing;
-}
-
-function commonHandlers(path: ValuePath, ctx: FieldContext) {
-  return {
-    blur: () => {
-      ctx.state.touch(path);
-      ctx.update();
-    },
-  };
 }
 
 export function stringControl(field: StringField, path: ValuePath, ctx: FieldContext): TemplateResult {
@@ -46,10 +38,10 @@ export function stringControl(field: StringField, path: ValuePath, ctx: FieldCon
     ctx.update();
   };
   const onInput = (event: Event) => set((event.target as HTMLInputElement).value);
-  const { blur } = commonHandlers(path, ctx);
+  const blur = touched(path, ctx);
   const attrs = {
     described: describedBy(field, path, ctx, saved ? idFor('s', path) : undefined),
-    invalid: ctx.state.errorAt(path) ? 'true' : 'false',
+    invalid: invalid(path, ctx),
   };
   // A textarea has no password type: a secret one is masked by CSS, so newlines survive and nothing shows.
   const control = field.multiline
@@ -163,7 +155,7 @@ export function numberControl(field: NumberField, path: ValuePath, ctx: FieldCon
       .value=${live(shown)}
       ?required=${field.required}
       ?readonly=${field.readOnly}
-      aria-invalid=${ctx.state.errorAt(path) ? 'true' : 'false'}
+      aria-invalid=${invalid(path, ctx)}
       aria-describedby=${describedBy(field, path, ctx)}
       placeholder=${placeholder(field)}
       autocomplete="off"
@@ -174,7 +166,7 @@ export function numberControl(field: NumberField, path: ValuePath, ctx: FieldCon
         ctx.state.set(path, text === '' ? undefined : (toNumber(text) ?? text));
         ctx.update();
       }}
-      @blur=${commonHandlers(path, ctx).blur}
+      @blur=${touched(path, ctx)}
     />`,
   );
 }
@@ -204,28 +196,41 @@ export function booleanControl(field: BooleanField, path: ValuePath, ctx: FieldC
 export function enumControl(field: EnumField, path: ValuePath, ctx: FieldContext): TemplateResult {
   const value = ctx.state.get(path);
   const index = field.options.findIndex((option) => option === value);
-  return frame(
-    field,
-    path,
-    ctx,
-    html`<select
-      id=${idFor('f', path)}
-      part="select"
-      ?required=${field.required}
-      ?disabled=${field.readOnly}
-      aria-invalid=${ctx.state.errorAt(path) ? 'true' : 'false'}
-      aria-describedby=${describedBy(field, path, ctx)}
-      @change=${(event: Event) => {
-        const selected = Number((event.target as HTMLSelectElement).value);
-        ctx.state.set(path, selected >= 0 ? field.options[selected] : undefined);
-        ctx.state.touch(path);
-        ctx.update();
-      }}
-    >
-      <option value="-1" ?selected=${index < 0}>${ctx.t('v.chooseOption')}</option>
-      ${field.options.map((option, i) => html`<option value=${i} ?selected=${i === index}>${String(option)}</option>`)}
-    </select>`,
-  );
+  const options = field.options.map((option, i) => [String(option), i] as const);
+  const pick = (i: number) => ctx.state.set(path, i >= 0 ? field.options[i] : undefined);
+  return frame(field, path, ctx, selectControl(field, path, ctx, options, index, pick, true, field.readOnly));
+}
+
+/**
+ * A select of `options` (label, index), `index` the chosen one; picking touches the field. "Choose an option" leads
+ * it while nothing is chosen, and always when `unset` (an enum can be set back to no value; a oneOf cannot).
+ */
+export function selectControl(
+  field: Field,
+  path: ValuePath,
+  ctx: FieldContext,
+  options: readonly (readonly [string, number])[],
+  index: number,
+  pick: (index: number) => void,
+  unset: boolean,
+  disabled?: boolean,
+): TemplateResult {
+  const done = touched(path, ctx);
+  return html`<select
+    id=${idFor('f', path)}
+    part="select"
+    ?required=${field.required}
+    ?disabled=${disabled}
+    aria-invalid=${invalid(path, ctx)}
+    aria-describedby=${describedBy(field, path, ctx)}
+    @change=${(event: Event) => {
+      pick(Number((event.target as HTMLSelectElement).value));
+      done();
+    }}
+  >
+    ${unset || index < 0 ? html`<option value="-1" ?selected=${index < 0}>${ctx.t('v.chooseOption')}</option>` : nothing}
+    ${options.map(([label, i]) => html`<option value=${i} ?selected=${i === index}>${label}</option>`)}
+  </select>`;
 }
 
 export function jsonControl(field: JsonField, path: ValuePath, ctx: FieldContext): TemplateResult {
@@ -242,7 +247,7 @@ export function jsonControl(field: JsonField, path: ValuePath, ctx: FieldContext
         rows="4"
         class="mono"
         .value=${live(shown)}
-        aria-invalid=${ctx.state.errorAt(path) ? 'true' : 'false'}
+        aria-invalid=${invalid(path, ctx)}
         aria-describedby=${describedBy(field, path, ctx, idFor('j', path))}
         spellcheck="false"
         @input=${(event: Event) => {
@@ -257,7 +262,7 @@ export function jsonControl(field: JsonField, path: ValuePath, ctx: FieldContext
           ctx.state.set(path, parsed);
           ctx.update();
         }}
-        @blur=${commonHandlers(path, ctx).blur}
+        @blur=${touched(path, ctx)}
       ></textarea>
       <p class="hint" part="hint" id=${idFor('j', path)}>${ctx.t('jsonHint')} ${ctx.t(field.reason, { type: field.of ?? '' })}</p>`,
   );
