@@ -2,13 +2,14 @@
 // ratios of the palette computed here from computed colours, so a colour change that breaks AA names what broke;
 // focus visibility; reduced motion; right-to-left layout.
 import { expect, fixture, html, oneEvent } from '@open-wc/testing';
-import { emulateMedia, sendKeys } from '@web/test-runner-commands';
+import { emulateMedia, executeServerCommand, sendKeys } from '@web/test-runner-commands';
 import type { AirbyteConnect } from '../../src/components/airbyte-connect.js';
 import {
   button,
   click,
   control,
   createTemplate,
+  errorFor,
   fault,
   hasButton,
   heading,
@@ -30,6 +31,7 @@ import {
   type ContrastCheck,
 } from './a11y-support.js';
 import { focused, saveSource, tabTo } from './fields-helpers.js';
+import { OAUTH_ADVANCED_AUTH, OAUTH_SPEC } from '../oauth/oauth-spec.js';
 
 after(async () => {
   await emulateMedia({ colorScheme: 'no-preference', reducedMotion: 'no-preference' });
@@ -157,6 +159,42 @@ for (const theme of THEMES) {
       await failed;
       await until(el, () => hasButton(el, 'Try again'), 'the failure shows');
       await expectAxeClean(el, 'loading failed');
+    });
+
+    it('the sign-in: offered, the provider’s input first, required on submit, blocked, then signed in', async () => {
+      const tag = uniqueName('tag');
+      const template = await createTemplate(OAUTH_SPEC, uniqueName('Acme CRM'), tag, OAUTH_ADVANCED_AUTH);
+      const token = await widgetToken({ workspace_name: uniqueName('ws'), selected_source_template_tags: [tag] });
+      const el = await mount(token, { templateId: template.id });
+      await useTheme(el, theme);
+      const signIn = `Authenticate with ${template.name}`;
+      await until(el, () => hasButton(el, signIn), 'the sign-in is offered');
+      await expectAxeClean(el, 'sign-in offered');
+      const opened: unknown[] = [];
+      const open = window.open;
+      window.open = (...args: unknown[]) => (opened.push(args), null); // as a popup blocker does
+      try {
+        // The provider needs the subdomain first: no popup until it is valid.
+        await click(el, signIn);
+        expect(opened).to.have.length(0);
+        expect(errorFor(el, 'Subdomain')).to.equal('Required');
+        await type(el, 'Subdomain', 'acme');
+        await click(el, 'Connect');
+        await until(el, () => $(el, '#auth-error')?.textContent === 'Authentication required', 'required on submit');
+        expect(el.shadowRoot!.activeElement?.textContent?.trim()).to.equal(signIn);
+        await expectAxeClean(el, 'sign-in required');
+        await click(el, signIn);
+        await until(el, () => hasButton(el, 'Continue in this tab'), 'the blocked popup is explained');
+        expect(opened).to.have.length(1);
+        await expectAxeClean(el, 'popup blocked');
+      } finally {
+        window.open = open;
+      }
+      button(el, signIn).click();
+      await executeServerCommand('oauth-popup', { decision: 'allow' });
+      await until(el, () => hasButton(el, 'Re-authenticate'), 'signed in');
+      expect($(el, '[part~="auth-status"]')?.textContent).to.contain('Authenticated');
+      await expectAxeClean(el, 'signed in');
     });
 
     it('dialog mode, open', async () => {

@@ -40,11 +40,12 @@ export async function createTemplate(
   spec: unknown,
   name = uniqueName('Test DB'),
   tag = uniqueName('tag'),
+  advancedAuth?: unknown,
 ): Promise<{ id: string; name: string; tag: string }> {
   const result = await operator('POST', '/api/v1/integrations/templates/sources', {
     name,
     tags: [tag],
-    user_config_spec: { connectionSpecification: spec },
+    user_config_spec: { connectionSpecification: spec, ...(advancedAuth ? { advanced_auth: advancedAuth } : {}) },
   });
   if (result.status >= 300) throw new Error(`template: ${result.status} ${JSON.stringify(result.body)}`);
   return { id: result.body.id, name, tag };
