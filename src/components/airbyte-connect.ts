@@ -579,7 +579,9 @@ export class AirbyteConnect extends LitElement {
       this.#status = this.#say('authenticated');
     } catch (error) {
       if (this.#life.signal.aborted) return;
-      const reason: OAuthFailure = (error as { reason?: OAuthFailure })?.reason ?? 'failed';
+      // Only the failures we have words for; anything else (a chunk that did not arrive, …) is a plain failure.
+      const said = (error as { reason?: unknown } | null)?.reason;
+      const reason: OAuthFailure = ['blocked', 'closed', 'denied', 'expired', 'timeout'].includes(said as string) ? (said as OAuthFailure) : 'failed';
       form.signIn = { error: this.#say(`auth.${reason}`), offerTab: reason === 'blocked' };
       this.#status = form.signIn.error!;
       this.#emit('airbyte-error', { code: `oauth_${reason}`, message: english(`auth.${reason}`), operation: 'oauth' });
