@@ -2,13 +2,14 @@
 // 'unsafe-eval'), through both builds, with zero securitypolicyviolation events and no console errors.
 import assert from 'node:assert/strict';
 import { after, before, describe, it } from 'node:test';
-import { chromium, type Browser } from 'playwright-core';
-import { startDemoServer, type DemoServer } from '../../demo/server.js';
-import { chromiumArgs, chromiumPath } from '../support/find-chromium.mjs';
+import type { Browser } from 'playwright-core';
+import type { DemoServer } from '../../demo/server.js';
+import { startEndToEnd, type EndToEnd } from '../support/e2e.js';
 
 const CSP = "default-src 'self'; script-src 'self'; style-src 'self'";
 const CLIENT = { client_id: 'csp-client', client_secret: 'csp-secret' };
 
+let e2e: EndToEnd;
 let demo: DemoServer;
 let browser: Browser;
 
@@ -50,18 +51,11 @@ async function widgetToken(workspace: string): Promise<string> {
 }
 
 before(async () => {
-  demo = await startDemoServer({
-    host: '127.0.0.1',
-    port: 0,
-    sandboxOptions: { dataDir: 'memory', clientId: CLIENT.client_id, clientSecret: CLIENT.client_secret, rateLimit: 1_000_000, slowCheckMs: 0 },
-  });
-  browser = await chromium.launch({ executablePath: chromiumPath(), headless: true, args: chromiumArgs });
+  e2e = await startEndToEnd({ clientId: CLIENT.client_id, clientSecret: CLIENT.client_secret });
+  ({ demo, browser } = e2e);
 });
 
-after(async () => {
-  await browser?.close();
-  await demo?.close();
-});
+after(() => e2e?.close());
 
 describe('strict CSP', { timeout: 60_000 }, () => {
   for (const [build, script] of [

@@ -1,15 +1,10 @@
 // End to end: the demo host app (its pages, its token backend, the built widget and the sandbox on one
 // origin) driven in headless Debian Chromium by role and accessible name, as PRODUCT.md names them.
 import assert from 'node:assert/strict';
-import { existsSync } from 'node:fs';
 import { after, before, describe, it } from 'node:test';
-import { chromium, type Browser, type Page } from 'playwright-core';
-import { startDemoServer, type DemoServer } from '../../demo/server.js';
-
-// find-chromium.mjs has no type declarations; a computed specifier keeps tsc from asking for them.
-const findChromium: { chromiumPath(): string | undefined; chromiumArgs: string[] } = await import(
-  new URL('../support/find-chromium.mjs', import.meta.url).href
-);
+import type { Browser, Page } from 'playwright-core';
+import type { DemoServer } from '../../demo/server.js';
+import { startEndToEnd, type EndToEnd } from '../support/e2e.js';
 
 // Built-in sandbox templates: one without secrets, one with a secret field.
 const FAKER = 'Sample Data (Faker)';
@@ -22,27 +17,16 @@ interface SourceView {
   source_config: Record<string, unknown>;
 }
 
+let e2e: EndToEnd;
 let demo: DemoServer;
 let browser: Browser;
 
 before(async () => {
-  for (const file of ['dist/airbyte-connect.js', 'dist/define.js', 'dist/airbyte-connect.iife.js']) {
-    assert.ok(existsSync(file), `${file} is missing: run \`npm run build\` first (npm test does)`);
-  }
-  const executablePath = findChromium.chromiumPath();
-  assert.ok(executablePath, 'Chromium not found: install Debian\'s chromium or set CHROME_PATH');
-  demo = await startDemoServer({
-    host: '127.0.0.1',
-    port: 0,
-    sandboxOptions: { dataDir: 'memory', rateLimit: 1_000_000, slowCheckMs: 0 },
-  });
-  browser = await chromium.launch({ executablePath, headless: true, args: findChromium.chromiumArgs });
+  e2e = await startEndToEnd();
+  ({ demo, browser } = e2e);
 });
 
-after(async () => {
-  await browser?.close();
-  await demo?.close();
-});
+after(() => e2e?.close());
 
 let users = 0;
 

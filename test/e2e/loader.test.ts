@@ -2,32 +2,25 @@
 // the demo server: it registers the tag at once, keeps what the page set early, loads the widget once on first
 // use (or on idle with data-preload), and reports a failed load, then retries it without leaving a script tag.
 import assert from 'node:assert/strict';
-import { existsSync } from 'node:fs';
 import { after, before, describe, it } from 'node:test';
-import { chromium, type Browser, type Page } from 'playwright-core';
-import { startDemoServer, type DemoServer } from '../../demo/server.js';
-
-const findChromium: { chromiumPath(): string | undefined; chromiumArgs: string[] } = await import(
-  new URL('../support/find-chromium.mjs', import.meta.url).href
-);
+import type { Browser, Page } from 'playwright-core';
+import type { DemoServer } from '../../demo/server.js';
+import { startEndToEnd, type EndToEnd } from '../support/e2e.js';
 
 const CSP = "default-src 'self'; script-src 'self'; style-src 'self'; img-src 'self' data:";
 const LOADER = '<script src="/dist/airbyte-connect-loader.js"></script>';
 
+let e2e: EndToEnd;
 let demo: DemoServer;
 let browser: Browser;
 let users = 0;
 
 before(async () => {
-  assert.ok(existsSync('dist/airbyte-connect-loader.js'), 'run `npm run build` first (npm test does)');
-  demo = await startDemoServer({ host: '127.0.0.1', port: 0, sandboxOptions: { dataDir: 'memory', rateLimit: 1_000_000, slowCheckMs: 0 } });
-  browser = await chromium.launch({ executablePath: findChromium.chromiumPath(), headless: true, args: findChromium.chromiumArgs });
+  e2e = await startEndToEnd();
+  ({ demo, browser } = e2e);
 });
 
-after(async () => {
-  await browser?.close();
-  await demo?.close();
-});
+after(() => e2e?.close());
 
 /** A page of our own under the strict CSP, with `head` in its head and `body` in its body. */
 async function open(head: string, body = ''): Promise<{ page: Page; widgetLoads: () => number; problems: string[]; close: () => Promise<void> }> {

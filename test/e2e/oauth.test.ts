@@ -5,18 +5,16 @@
 import assert from 'node:assert/strict';
 import { readFileSync } from 'node:fs';
 import { after, before, describe, it } from 'node:test';
-import { chromium, type Browser, type Page } from 'playwright-core';
-import { startDemoServer, type DemoServer } from '../../demo/server.js';
-
-const findChromium: { chromiumPath(): string | undefined; chromiumArgs: string[] } = await import(
-  new URL('../support/find-chromium.mjs', import.meta.url).href
-);
+import type { Browser, Page } from 'playwright-core';
+import type { DemoServer } from '../../demo/server.js';
+import { startEndToEnd, type EndToEnd } from '../support/e2e.js';
 
 const CSP = "default-src 'self'; script-src 'self'; style-src 'self'; img-src 'self' data: https:";
 const CLIENT = { client_id: 'oauth-client', client_secret: 'oauth-secret' };
 const FIXTURES = new URL('../../../shared/fixtures/connector-specs/', import.meta.url);
 const MASK = '**********';
 
+let e2e: EndToEnd;
 let demo: DemoServer;
 let browser: Browser;
 let operatorToken: string;
@@ -33,12 +31,8 @@ async function post(path: string, body: unknown, token = operatorToken) {
 }
 
 before(async () => {
-  demo = await startDemoServer({
-    host: '127.0.0.1',
-    port: 0,
-    sandboxOptions: { dataDir: 'memory', clientId: CLIENT.client_id, clientSecret: CLIENT.client_secret, rateLimit: 1_000_000, slowCheckMs: 0 },
-  });
-  browser = await chromium.launch({ executablePath: findChromium.chromiumPath(), headless: true, args: findChromium.chromiumArgs });
+  e2e = await startEndToEnd({ clientId: CLIENT.client_id, clientSecret: CLIENT.client_secret });
+  ({ demo, browser } = e2e);
   operatorToken = (await post('/api/v1/account/applications/token', CLIENT, '')).access_token;
   const spec = (name: string) => JSON.parse(readFileSync(new URL(name, FIXTURES), 'utf8'));
   await post('/api/v1/integrations/templates/sources', {
@@ -48,10 +42,7 @@ before(async () => {
   });
 });
 
-after(async () => {
-  await browser?.close();
-  await demo?.close();
-});
+after(() => e2e?.close());
 
 /** A page with the widget for a new end user who sees the templates tagged `tag`. */
 async function open(tag: string, { blockPopups = false, script = '/dist/airbyte-connect-loader.js' } = {}) {

@@ -2,40 +2,25 @@
 // Debian Chromium. Every public custom property has a labelled control; changing the theme, a colour and the
 // locale changes the element's computed style at once; the CSS to copy follows; nothing violates the policy.
 import assert from 'node:assert/strict';
-import { existsSync, readFileSync } from 'node:fs';
+import { readFileSync } from 'node:fs';
 import { after, before, describe, it } from 'node:test';
-import { chromium, type Browser, type Page } from 'playwright-core';
-import { startDemoServer, type DemoServer } from '../../demo/server.js';
-
-// find-chromium.mjs has no type declarations; a computed specifier keeps tsc from asking for them.
-const findChromium: { chromiumPath(): string | undefined; chromiumArgs: string[] } = await import(
-  new URL('../support/find-chromium.mjs', import.meta.url).href
-);
+import type { Browser, Page } from 'playwright-core';
+import type { DemoServer } from '../../demo/server.js';
+import { startEndToEnd, type EndToEnd } from '../support/e2e.js';
 
 const FAKER = 'Sample Data (Faker)';
 const TIMEOUT_MS = 15_000;
 
+let e2e: EndToEnd;
 let demo: DemoServer;
 let browser: Browser;
 
 before(async () => {
-  for (const file of ['dist/define.js', 'dist/custom-elements.json']) {
-    assert.ok(existsSync(file), `${file} is missing: run \`npm run build\` first (npm test does)`);
-  }
-  const executablePath = findChromium.chromiumPath();
-  assert.ok(executablePath, 'Chromium not found: install Debian\'s chromium or set CHROME_PATH');
-  demo = await startDemoServer({
-    host: '127.0.0.1',
-    port: 0,
-    sandboxOptions: { dataDir: 'memory', rateLimit: 1_000_000, slowCheckMs: 0 },
-  });
-  browser = await chromium.launch({ executablePath, headless: true, args: findChromium.chromiumArgs });
+  e2e = await startEndToEnd();
+  ({ demo, browser } = e2e);
 });
 
-after(async () => {
-  await browser?.close();
-  await demo?.close();
-});
+after(() => e2e?.close());
 
 /** Opens `path` in a fresh context with the system in light mode; fails on console errors, page errors and CSP violations. */
 async function onPage(path: string, steps: (page: Page) => Promise<void>): Promise<void> {
