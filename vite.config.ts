@@ -140,7 +140,7 @@ function catalogsFromScript(): Plugin {
     name: 'airbyte-connect-catalogs-from-script',
     enforce: 'pre',
     resolveId(source, importer) {
-      if (source.endsWith('/i18n/load-catalog.js')) return resolve('src/i18n/load-catalog-from-script.ts');
+      if (source === './catalog-files.js' && importer?.endsWith('/src/i18n/load-catalog.ts')) return resolve('src/i18n/catalog-files-from-script.ts');
       if (source.endsWith('/oauth/load.js')) return resolve('src/oauth/load-from-script.ts');
       if (source === './load-error-body.js' && importer?.endsWith('/src/api/client.ts')) return resolve('src/api/load-error-body-from-script.ts');
       // Only the ES build is what the loader fetches: nothing for this one to adopt.

@@ -1,3 +1,4 @@
+import { loadOnce } from '../loader/load-once.js';
 import type { readErrorBody } from './error-body.js';
 
 type ErrorBody = ReturnType<typeof readErrorBody>;
@@ -8,12 +9,11 @@ type ErrorBody = ReturnType<typeof readErrorBody>;
  * next error answer tries again.
  */
 export function errorBodyLater(load: () => Promise<{ readErrorBody: typeof readErrorBody }>): (body: unknown) => Promise<ErrorBody> {
-  let reader: Promise<typeof readErrorBody> | undefined;
+  const reader = loadOnce(() => load().then((module) => module.readErrorBody));
   return async (body) => {
     try {
-      return (await (reader ??= load().then((module) => module.readErrorBody)))(body);
+      return (await reader())(body);
     } catch {
-      reader = undefined;
       const detail = (body as { detail?: unknown } | null)?.detail;
       return { detail: typeof detail == 'string' ? detail.trim().slice(0, 500) || undefined : undefined, fieldIssues: [] };
     }

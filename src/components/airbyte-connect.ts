@@ -611,18 +611,17 @@ export class AirbyteConnect extends LitElement {
   }
 
   /**
-   * Runs one form task (nothing when one is running): `send` first checks the form is ready to send. A failure keeps
-   * the form as it is and explains (#formError), with `envelopeMessage` for the page's `onEvent`.
+   * Runs one form task (nothing when one is running). A failure keeps the form as it is and explains
+   * (#formError), with `envelopeMessage` for the page's `onEvent`.
    */
   async #run(
     form: OpenForm,
     task: Exclude<FormTask, undefined>,
     status: Said,
     work: (signal: AbortSignal) => Promise<void>,
-    send?: boolean,
     envelopeMessage?: 'source_create_error' | 'source_update_error',
   ): Promise<void> {
-    if ((send && !this.#readyToSend(form)) || this.#task) return;
+    if (this.#task) return;
     const life = this.#life.signal;
     this.#task = task;
     this.#notice = silent;
@@ -664,6 +663,7 @@ export class AirbyteConnect extends LitElement {
   }
 
   #check(form: OpenForm): Promise<void> {
+    if (!this.#readyToSend(form)) return Promise.resolve();
     return this.#run(
       form,
       'check',
@@ -682,11 +682,11 @@ export class AirbyteConnect extends LitElement {
         this.#status = () => `${this.#t(ok ? 'checkSucceeded' : 'checkFailed')} ${ok ? '' : (message ?? '')}`.trim();
         this.#emit('airbyte-check', message ? { status: result.status, message } : { status: result.status });
       },
-      true,
     );
   }
 
   #save(form: OpenForm): Promise<void> {
+    if (!this.#readyToSend(form)) return Promise.resolve();
     const editing = Boolean(form.source);
     return this.#run(
       form,
@@ -720,7 +720,6 @@ export class AirbyteConnect extends LitElement {
         const envelope: AirbyteEnvelope = { type: 'end_user_action_result', message, data: source };
         this.#emit(editing ? 'airbyte-source-updated' : 'airbyte-source-created', { source, envelope });
       },
-      true,
       editing ? 'source_update_error' : 'source_create_error',
     );
   }

@@ -135,10 +135,6 @@ export class FormState {
     this.#serverErrors = new Map(issues.map((issue) => [pathKey(issue.path), issue.message]));
   }
 
-  get valid(): boolean {
-    return this.#errors.size === 0;
-  }
-
   submitValue(): Record<string, unknown> {
     return toSubmitValue(this.model, this.value);
   }
