@@ -132,12 +132,12 @@ function collapseTemplateWhitespace(): Plugin {
 }
 
 /**
- * The single-file build loads what the ES build splits out (the catalogs, the sign-in chunk) from beside itself,
- * and adopts no loader.
+ * The single-file build fetches what the ES build splits out (the catalogs, the sign-in chunk, the error reader)
+ * from beside itself, and adopts no loader.
  */
-function catalogsFromScript(): Plugin {
+function besideTheScript(): Plugin {
   return {
-    name: 'airbyte-connect-catalogs-from-script',
+    name: 'airbyte-connect-beside-the-script',
     enforce: 'pre',
     resolveId(source, importer) {
       if (source === './catalog-files.js' && importer?.endsWith('/src/i18n/load-catalog.ts')) return resolve('src/i18n/catalog-files-from-script.ts');
@@ -175,7 +175,7 @@ export default defineConfig(({ mode }) => {
   return {
     plugins: [
       collapseTemplateWhitespace(),
-      ...(build === builds.iife ? [catalogsFromScript()] : []),
+      ...(build === builds.iife ? [besideTheScript()] : []),
       ...(build === builds.production ? [oauthChunk('./chunks/oauth.js')] : build === builds.node ? [oauthChunk('../chunks/oauth.js')] : []),
       registersOnImport(['src/define.ts', 'src/iife.ts', 'src/react/index.ts']),
       ...(build.entries === esmEntries ? [shareMainEntry(entries, 'airbyte-connect')] : []),
