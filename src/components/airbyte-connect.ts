@@ -17,6 +17,7 @@ import { pathKey } from '../validation/path-key.js';
 import { TokenKeeper } from '../token/token-keeper.js';
 import type { AuthView } from './fields/auth-control.js';
 import type { FieldContext } from './fields/field-context.js';
+import { loadFieldKinds } from './fields/load-field-kinds.js';
 import { FormState } from './form-state.js';
 import { styles } from './styles.js';
 import { doneView } from './views/done-view.js';
@@ -469,6 +470,7 @@ export class AirbyteConnect extends LitElement {
       const { template, source } = await load(loads.signal);
       const { connectionSpecification, advanced_auth } = template.user_config_spec;
       let model = buildForm(connectionSpecification);
+      await loadFieldKinds(model);
       // A template with `advanced_auth` needs the sign-in chunk, which reads it, before its form can show.
       if (advanced_auth) {
         this.#oauth ??= await loadOAuth().catch((error: unknown) => {
