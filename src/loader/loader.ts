@@ -15,22 +15,27 @@ const TAG = 'airbyte-connect';
 
 if (typeof customElements == 'object' && !customElements.get(TAG)) {
   const script = document.currentScript as HTMLScriptElement | null;
-  const widgetUrl = new URL('define.js', script?.src || location.href);
+  // The main entry itself, not define.js: one request instead of two in a row, and the loader registers it.
+  const widgetUrl = new URL('airbyte-connect.js', script?.src || location.href);
   let loading: Promise<unknown> | undefined;
-  let attempts = 0;
 
+  // The same URL on every attempt: a failed module fetch is not kept in the module map (whatwg/html#10327), so
+  // it is fetched again, and whatever the widget imports later meets the one instance.
   const load = (): Promise<unknown> =>
-    (loading ??= import(/* @vite-ignore */ attempts++ ? `${widgetUrl}?attempt=${attempts}` : widgetUrl.href).catch((error: unknown) => {
-      loading = undefined;
-      for (const element of state.waiting)
-        element.dispatchEvent(
-          new CustomEvent('airbyte-error', {
-            bubbles: true,
-            composed: true,
-            detail: { code: 'load_failed', message: `The widget could not be loaded from ${widgetUrl.href} (${String(error)}); it is tried again on the next attempt.` },
-          }),
-        );
-    }));
+    (loading ??= import(/* @vite-ignore */ widgetUrl.href).then(
+      (widget: { defineAirbyteConnect(): void }) => widget.defineAirbyteConnect(),
+      (error: unknown) => {
+        loading = undefined;
+        for (const element of state.waiting)
+          element.dispatchEvent(
+            new CustomEvent('airbyte-error', {
+              bubbles: true,
+              composed: true,
+              detail: { code: 'load_failed', message: `The widget could not be loaded from ${widgetUrl.href} (${String(error)}); it is tried again on the next attempt.` },
+            }),
+          );
+      },
+    ));
 
   // Calls go to the superclass as it is when they run: nothing before the widget arrives, the widget's after.
   const up = (self: HTMLElement, name: string, args: unknown[] = []) =>

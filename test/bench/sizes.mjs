@@ -36,7 +36,7 @@ function shares(file) {
 
 export function sizeReport() {
   const loader = gzipSize(DIST, 'airbyte-connect-loader.js');
-  const common = staticClosure(DIST, 'define.js');
+  const common = staticClosure(DIST, 'airbyte-connect.js');
   const commonGzip = common.reduce((sum, file) => sum + gzipSize(DIST, file), 0);
   const iife = gzipSize(DIST, 'airbyte-connect.iife.js');
   const onDemand = [...readdirSync(`${DIST}/chunks`).map((f) => `chunks/${f}`), ...readdirSync(`${DIST}/locales`).map((f) => `locales/${f}`)].filter((f) => f.endsWith('.js'));

@@ -30,7 +30,7 @@ async function open(head: string, body = ''): Promise<{ page: Page; widgetLoads:
   const page = await context.newPage();
   const problems: string[] = [];
   let loads = 0;
-  page.on('request', (request) => void (new URL(request.url()).pathname === '/dist/define.js' && loads++));
+  page.on('request', (request) => void (new URL(request.url()).pathname === '/dist/airbyte-connect.js' && loads++));
   page.on('pageerror', (error) => problems.push(error.message));
   await page.addInitScript(() =>
     document.addEventListener('securitypolicyviolation', (event) => console.error(`CSP: ${event.violatedDirective} ${event.blockedURI}`)),
@@ -86,7 +86,7 @@ describe('the loader', { timeout: 60_000 }, () => {
 
   it('with data-preload, loads the widget when the browser is idle, before any element exists', async () => {
     const { page, widgetLoads, problems, close } = await open('<script src="/dist/airbyte-connect-loader.js" data-preload></script>');
-    await page.waitForFunction(() => performance.getEntriesByType('resource').some((entry) => entry.name.endsWith('/dist/define.js')));
+    await page.waitForFunction(() => performance.getEntriesByType('resource').some((entry) => entry.name.endsWith('/dist/airbyte-connect.js')));
     assert.equal(await page.evaluate(() => document.querySelectorAll('airbyte-connect').length), 0);
     // An element made afterwards is real at once.
     await page.evaluate(() => {
@@ -104,7 +104,7 @@ describe('the loader', { timeout: 60_000 }, () => {
   it('reports a failed load as airbyte-error, leaves no script tag, and loads on the next attempt', async () => {
     const { page, problems, close } = await open(LOADER);
     let refused = 0;
-    await page.route('**/dist/define.js*', (route) => (refused++ === 0 ? route.abort('connectionrefused') : route.continue()));
+    await page.route('**/dist/airbyte-connect.js', (route) => (refused++ === 0 ? route.abort('connectionrefused') : route.continue()));
     await page.evaluate(() => {
       const el = document.createElement('airbyte-connect');
       el.setAttribute('token-url', '/demo/token');
@@ -119,7 +119,7 @@ describe('the loader', { timeout: 60_000 }, () => {
     await page.getByRole('searchbox', { name: 'Search' }).waitFor();
     assert.equal(refused, 2);
     // The refused request is Chromium's own console error; nothing else went wrong.
-    assert.deepEqual(problems.filter((problem) => !/Failed to load resource|define\.js/.test(problem)), []);
+    assert.deepEqual(problems.filter((problem) => !/Failed to load resource|airbyte-connect\.js/.test(problem)), []);
     await close();
   });
 

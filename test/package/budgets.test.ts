@@ -24,7 +24,7 @@ describe('size budgets (gzip -9)', () => {
   // The issue's budget for this path is 30 KB, not met yet (see the README's Performance section): this ceiling
   // holds the ground gained until it is.
   it('what the loader fetches for the common path stays within its current ceiling of 36 KB', () => {
-    const files = staticClosure(DIST, 'define.js');
+    const files = staticClosure(DIST, 'airbyte-connect.js');
     const size = files.reduce((sum, file) => sum + gzipped(file), 0);
     assert.ok(size <= 36 * KIB, `${files.join(' + ')} are ${size} bytes gzipped; the ceiling is ${36 * KIB}`);
   });
