@@ -7,18 +7,15 @@ import type { Catalog } from '../i18n/en.js';
 import { loadCatalog } from '../i18n/load-catalog.js';
 import { canonicalLocale, catalogLanguage, textDirection } from '../i18n/locale.js';
 import { english, translator, type MessageOverrides, type Params, type TextKey, type Translate } from '../i18n/translate.js';
-import type { OAuthFailure } from '../oauth/oauth-error.js';
-import { loadOAuth, type OAuthFlow } from '../oauth/load.js';
-import { openPopup } from '../oauth/popup.js';
-import type { AuthValue } from '../spec/auth.js';
+import { loadOAuth } from '../oauth/load.js';
+import type { SignInKit } from '../oauth/sign-in-kit.js';
 import { buildForm } from '../spec/build-model.js';
 import { TokenError } from '../token/token-error.js';
-import { pathKey } from '../validation/path-key.js';
 import { TokenKeeper } from '../token/token-keeper.js';
-import type { AuthView } from './fields/auth-control.js';
 import type { FieldContext } from './fields/field-context.js';
 import { loadFieldKinds } from './fields/load-field-kinds.js';
 import { FormState } from './form-state.js';
+import type { OpenForm } from './open-form.js';
 import { styles } from './styles.js';
 import { doneView } from './views/done-view.js';
 import { banner, formView, type Banner, type FormTask } from './views/form-view.js';
@@ -37,16 +34,6 @@ function apiErrorOf(error: unknown): ApiError | undefined {
 /** Text made when it is shown, so that it follows the locale. */
 type Said = () => string;
 const silent: Said = () => '';
-
-/** One open form: a new source from a template, or a saved source being edited. */
-interface OpenForm {
-  readonly template: SourceTemplate;
-  readonly source?: Source;
-  readonly state: FormState;
-  /** Where its sign-in stands (templates with `advanced_auth`). */
-  signIn: { busy?: boolean; error?: Said; offerTab?: boolean };
-}
-
 
 type View =
   | { readonly name: 'loading' }
@@ -229,8 +216,8 @@ export class AirbyteConnect extends LitElement {
   #dir: 'ltr' | 'rtl' = 'ltr';
   /** Ignores a catalog that arrives after the locale changed again. */
   #localeRequest = 0;
-  /** The sign-in chunk, once a form needed it. */
-  #oauth?: OAuthFlow;
+  /** Signing in (the sign-in chunk's), once a form needed it. */
+  #signIn?: SignInKit;
 
   constructor() {
     super();
@@ -407,7 +394,7 @@ export class AirbyteConnect extends LitElement {
     }
   }
 
-  async #openDeepLink(): Promise<void> {
+  async #openDeepLink(): Promise<OpenForm | undefined> {
     if (this.view.name !== 'start') return;
     if (this.sourceId) return this.#openSource(this.sourceId);
     const only = this.#templates.length === 1 && this.#sources.length === 0 ? this.#templates[0] : undefined;
@@ -444,26 +431,28 @@ export class AirbyteConnect extends LitElement {
     if (code === 'token_expired') this.#emit('airbyte-token-expired', {});
   }
 
-  async #openTemplate(templateId: string): Promise<void> {
+  /** Shows the template's form, loading it first if need be; resolves to it, or undefined when it did not open. */
+  async #openTemplate(templateId: string): Promise<OpenForm | undefined> {
     this.#emit('airbyte-template-select', { templateId });
     const cached = this.#forms.get(`template:${templateId}`);
     if (cached) return this.#showForm(cached);
-    await this.#loadForm(`template:${templateId}`, async (signal) => {
+    return this.#loadForm(`template:${templateId}`, async (signal) => {
       const template = await this.#client.getSourceTemplate(templateId, signal);
       return { template };
     });
   }
 
-  async #openSource(sourceId: string): Promise<void> {
+  /** The same for a saved source. */
+  async #openSource(sourceId: string): Promise<OpenForm | undefined> {
     const cached = this.#forms.get(`source:${sourceId}`);
     if (cached) return this.#showForm(cached);
-    await this.#loadForm(`source:${sourceId}`, async (signal) => {
+    return this.#loadForm(`source:${sourceId}`, async (signal) => {
       const source = await this.#client.getSource(sourceId, signal);
       return { template: source.source_template, source };
     });
   }
 
-  async #loadForm(key: string, load: (signal: AbortSignal) => Promise<{ template: SourceTemplate; source?: Source }>): Promise<void> {
+  async #loadForm(key: string, load: (signal: AbortSignal) => Promise<{ template: SourceTemplate; source?: Source }>): Promise<OpenForm | undefined> {
     const loads = this.#loads ?? new AbortController();
     this.view = { name: 'loading' };
     try {
@@ -473,14 +462,14 @@ export class AirbyteConnect extends LitElement {
       await loadFieldKinds(model);
       // A template with `advanced_auth` needs the sign-in chunk, which reads it, before its form can show.
       if (advanced_auth) {
-        this.#oauth ??= await loadOAuth().catch((error: unknown) => {
+        const signIn = await this.#signInKit().catch((error: unknown) => {
           throw new ApiError('network_error', source ? 'get_source' : 'get_source_template', String(error));
         });
-        model = this.#oauth.withAuth(model, advanced_auth);
+        model = signIn.withAuth(model, advanced_auth);
       }
-      const form: OpenForm = { template, source, state: new FormState(model, source?.source_config, this.#t), signIn: {} };
+      const form: OpenForm = { template, source, state: new FormState(model, source?.source_config, this.#t) };
       this.#forms.set(key, form);
-      this.#showForm(form);
+      return this.#showForm(form);
     } catch (error) {
       if (loads.signal.aborted) return;
       // Back to the list, saying plainly why nothing opened.
@@ -497,8 +486,9 @@ export class AirbyteConnect extends LitElement {
     this.#focusAfterRender = 'heading';
   }
 
-  #showForm(form: OpenForm): void {
+  #showForm(form: OpenForm): OpenForm {
     this.#go({ name: 'form', form });
+    return form;
   }
 
   #backToStart(status: Said = silent): void {
@@ -510,100 +500,41 @@ export class AirbyteConnect extends LitElement {
   #readyToSend(form: OpenForm): boolean {
     const { state } = form;
     state.submitted = true;
-    // Sign-in outputs are out of view: their errors become one "Authentication required" at the button.
-    const kit = state.model.auth && this.#oauth;
-    const hidden = kit ? kit.authHidden(state.model, state.value) : new Set<string>();
-    const problems = [...state.validate().keys()].filter((key) => !hidden.has(key)).length;
-    const signInMissing = kit ? kit.authActive(state.model, state.value) && !kit.authComplete(state.model, state.value) : false;
+    // With a sign-in, the sign-in kit counts: errors of its outputs (out of view) become one missing sign-in.
+    const [problems, signInMissing] = this.#signIn?.problems(form) ?? [state.validate().size, false];
     if (!problems && !signInMissing) return true;
-    if (signInMissing) form.signIn.error = this.#say('authRequired');
     this.#banner = { tone: 'error', title: problems ? this.#say('fixFields', { count: problems + Number(signInMissing) }) : this.#say('authRequired') };
     this.#focusAfterRender = 'invalid';
     this.requestUpdate();
     return false;
   }
 
+  /** The sign-in chunk's kit, made once, with what the element lends it. */
+  async #signInKit(): Promise<SignInKit> {
+    const { signInKit } = await loadOAuth();
+    return (this.#signIn ??= signInKit({
+      api: () => this.#client,
+      apiBaseUrl: () => this.apiBaseUrl ?? DEFAULT_API_BASE_URL,
+      t: () => this.#t,
+      english,
+      life: () => this.#life.signal,
+      status: (said) => (this.#status = said),
+      update: (focusInvalid) => {
+        if (focusInvalid) this.#focusAfterRender = 'invalid';
+        this.requestUpdate();
+      },
+      error: (detail) => this.#emit('airbyte-error', detail),
+      open: (templateId, sourceId) => (sourceId ? this.#openSource(sourceId) : this.#openTemplate(templateId)),
+      lit: { html, nothing },
+    }));
+  }
+
   /**
-   * "Authenticate with …": checks the fields the provider needs first, opens the popup inside this click (so that
-   * blockers allow it), then signs in and writes what comes back into the form. A blocked popup offers the same
-   * sign-in in this tab; every other failure says why and leaves the button to try again.
+   * A return from a same-tab sign-in: the kit reopens its form and finishes signing in (true: it took over from the
+   * deep link). A look at the URL first, so that a page without the provider's `state` never fetches the chunk.
    */
-  #signIn(form: OpenForm): void {
-    const { state, signIn } = form;
-    if (signIn.busy) return;
-    const inputs = state.model.auth?.inputPaths ?? [];
-    const errors = state.validate();
-    inputs.forEach(({ path }) => state.touch(path));
-    if (inputs.some(({ path }) => errors.has(pathKey(path)))) {
-      this.#focusAfterRender = 'invalid';
-      return this.requestUpdate();
-    }
-    const popup = openPopup();
-    form.signIn = { busy: true };
-    this.#status = this.#say('authWaiting');
-    this.requestUpdate();
-    void this.#afterSignIn(form, ({ authorize, authInputs }) =>
-      authorize({
-        api: this.#client,
-        apiBaseUrl: this.apiBaseUrl ?? DEFAULT_API_BASE_URL, // the sign-in callback page lives under it
-        templateId: form.template.id,
-        popup,
-        inputs: authInputs(state.model, state.value),
-        signal: this.#life.signal,
-      }),
-    );
-  }
-
-  /** The same sign-in in this tab: the page goes to the provider and this form comes back, secrets excepted. */
-  #signInHere(form: OpenForm): void {
-    form.signIn = { busy: true };
-    this.requestUpdate();
-    void this.#afterSignIn(form, async ({ startRedirect, authInputs, withoutSecrets }) => {
-      const { model, value } = form.state;
-      await startRedirect({
-        api: this.#client,
-        templateId: form.template.id,
-        sourceId: form.source?.id,
-        inputs: authInputs(model, value),
-        values: withoutSecrets(model, value),
-        signal: this.#life.signal,
-      });
-      return new Promise<never>(() => {}); // the page is leaving
-    });
-  }
-
-  async #afterSignIn(form: OpenForm, work: (flow: OAuthFlow) => Promise<AuthValue[]>): Promise<void> {
-    try {
-      const flow = (this.#oauth ??= await loadOAuth());
-      const values = await work(flow);
-      form.state.restore(flow.applyAuthValues(form.state.value, values));
-      form.signIn = {};
-      this.#status = this.#say('authenticated');
-    } catch (error) {
-      if (this.#life.signal.aborted) return;
-      // Only the failures we have words for; anything else (a chunk that did not arrive, …) is a plain failure.
-      const said = (error as { reason?: unknown } | null)?.reason;
-      const reason: OAuthFailure = ['blocked', 'closed', 'denied', 'expired', 'timeout'].includes(said as string) ? (said as OAuthFailure) : 'failed';
-      form.signIn = { error: this.#say(`auth.${reason}`), offerTab: reason === 'blocked' };
-      this.#status = form.signIn.error!;
-      this.#emit('airbyte-error', { code: `oauth_${reason}`, message: english(`auth.${reason}`), operation: 'oauth' });
-    }
-    this.requestUpdate();
-  }
-
-  /** A return from a same-tab sign-in: reopen its form with what was typed, and finish signing in. */
   async #resumeSignIn(): Promise<boolean> {
-    if (!new URLSearchParams(location.search).has('state')) return false;
-    const flow = (this.#oauth ??= await loadOAuth());
-    const back = flow.takeRedirectReturn();
-    if (!back) return false;
-    const { record } = back;
-    await (record.sourceId ? this.#openSource(record.sourceId) : this.#openTemplate(record.templateId));
-    const form = this.#forms.get(record.sourceId ? `source:${record.sourceId}` : `template:${record.templateId}`);
-    if (!form) return true;
-    form.state.restore(record.values as Record<string, unknown>);
-    await this.#afterSignIn(form, () => flow.completeRedirect(this.#client, back, this.#life.signal));
-    return true;
+    return new URLSearchParams(location.search).has('state') && (await this.#signInKit()).resume();
   }
 
   #focusFirstInvalid(): void {
@@ -767,7 +698,7 @@ export class AirbyteConnect extends LitElement {
         })}`;
       case 'form': {
         const { form } = view;
-        const ctx: FieldContext = { state: form.state, editing: Boolean(form.source), update: () => this.requestUpdate(), t: this.#t, auth: this.#authView(form) };
+        const ctx: FieldContext = { state: form.state, editing: Boolean(form.source), update: () => this.requestUpdate(), t: this.#t, auth: this.#signIn?.view(form) };
         return formView({
           template: form.template,
           sourceName: form.source?.name,
@@ -796,25 +727,6 @@ export class AirbyteConnect extends LitElement {
         });
       }
     }
-  }
-
-  #authView(form: OpenForm): AuthView | undefined {
-    const { model, value } = form.state;
-    const kit = this.#oauth;
-    if (!model.auth || !kit?.authActive(model, value)) return undefined;
-    const { signIn } = form;
-    const view = {
-      base: model.auth.predicate?.path.slice(0, -1) ?? [],
-      hidden: kit.authHidden(model, value),
-      name: form.template.name,
-      done: kit.authComplete(model, value),
-      busy: Boolean(signIn.busy),
-      error: signIn.error?.(),
-      offerTab: Boolean(signIn.offerTab),
-      onAuthenticate: () => this.#signIn(form),
-      onContinueInTab: () => this.#signInHere(form),
-    };
-    return { ...view, render: () => kit.authControl(view, { t: this.#t }, { html, nothing }) };
   }
 
   protected override render(): TemplateResult {
