@@ -6,7 +6,7 @@ import { emit, type AirbyteConnectEventDetails, type AirbyteEnvelope } from '../
 import type { Catalog } from '../i18n/en.js';
 import { loadCatalog } from '../i18n/load-catalog.js';
 import { canonicalLocale, catalogLanguage, textDirection } from '../i18n/locale.js';
-import { english, translator, type MessageOverrides, type Params, type TextKey, type Translate } from '../i18n/translate.js';
+import { addEnglish, english, translator, type MessageOverrides, type Params, type TextKey, type Translate } from '../i18n/translate.js';
 import { loadOAuth } from '../oauth/load.js';
 import type { SignInKit } from '../oauth/sign-in-kit.js';
 import { buildForm } from '../spec/build-model.js';
@@ -511,7 +511,8 @@ export class AirbyteConnect extends LitElement {
 
   /** The sign-in chunk's kit, made once, with what the element lends it. */
   async #signInKit(): Promise<SignInKit> {
-    const { signInKit } = await loadOAuth();
+    const { signInKit, enSignIn } = await loadOAuth();
+    addEnglish(enSignIn);
     return (this.#signIn ??= signInKit({
       api: () => this.#client,
       apiBaseUrl: () => this.apiBaseUrl ?? DEFAULT_API_BASE_URL,

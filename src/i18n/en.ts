@@ -1,9 +1,12 @@
+import type { enSignIn } from './en-sign-in.js';
+
 /**
  * Every string the widget shows, in English: the catalog every other locale translates key for key.
  *
  * `{name}` marks a value put in at run time (numbers are formatted for the locale). A key ending in `.one` or
  * `.other` is one form of a plural, picked with `Intl.PluralRules`; a language with fewer forms repeats the text.
- * The English catalog ships in the main bundle; the others are loaded when a page asks for them.
+ * The English catalog ships in the main bundle, except the words of the sign-in, which arrive with the sign-in
+ * chunk (`en-sign-in.ts`); the other languages are loaded whole when a page asks for them.
  */
 export const en = {
   loading: 'Loading…',
@@ -77,20 +80,6 @@ export const en = {
   'error.server_error': 'The server had a problem. Your input is kept; try again in a moment.',
   'error.invalid_response': 'The server sent an answer we could not read. Try again in a moment.',
 
-  // OAuth ("Authenticate with …")
-  authenticateWith: 'Authenticate with {name}',
-  authenticated: 'Authenticated',
-  reauthenticate: 'Re-authenticate',
-  authRequired: 'Authentication required',
-  authWaiting: 'Finish signing in in the window that opened.',
-  'auth.blocked': 'Your browser blocked the sign-in window. Allow pop-ups for this site, or continue in this tab.',
-  continueInTab: 'Continue in this tab',
-  'auth.closed': 'The sign-in window was closed before you finished. Try again when you are ready.',
-  'auth.denied': 'Access was not granted. Try again and choose Allow to connect.',
-  'auth.expired': 'The sign-in took too long and has expired. Start it again.',
-  'auth.timeout': 'No answer came from the sign-in window. Try again.',
-  'auth.failed': 'Signing in did not work. Try again.',
-
   // validation messages: plain words for the person filling in the form
   'v.required': 'Required',
   'v.chooseOption': 'Choose an option',
@@ -120,6 +109,6 @@ export const en = {
 };
 
 /** A key of the catalog. */
-export type MessageKey = keyof typeof en;
+export type MessageKey = keyof typeof en | keyof typeof enSignIn;
 /** A complete catalog: every key translated. */
 export type Catalog = Record<MessageKey, string>;

@@ -9,6 +9,12 @@ export type Translate = (key: TextKey, params?: Params) => string;
 /** Messages a page gives to replace the shipped ones (or to add a language we do not ship). */
 export type MessageOverrides = Partial<Record<MessageKey, string>>;
 
+/** English words that arrive with an on-demand chunk (the sign-in's), kept from the moment it is here. */
+const englishLater: Record<string, string> = {};
+
+/** Adds English words shipped in an on-demand chunk to the fallback of every translator. */
+export const addEnglish = (words: Readonly<Record<string, string>>): void => void Object.assign(englishLater, words);
+
 /**
  * A translator for `locale`: the page's overrides first, then `catalog`, then English, so a missing or partial
  * catalog still shows words. Plural forms follow `Intl.PluralRules`; numbers take the locale's decimal sign but no
@@ -19,7 +25,7 @@ export function translator(locale: string, catalog: Partial<Catalog> = en, overr
   const number = new Intl.NumberFormat(locale, { useGrouping: false, maximumFractionDigits: 20 });
   const date = new Intl.DateTimeFormat(locale, { dateStyle: 'medium' });
   const text = (key: string): string | undefined => {
-    for (const source of [overrides, catalog, en] as Record<string, unknown>[]) {
+    for (const source of [overrides, catalog, en, englishLater] as Record<string, unknown>[]) {
       const value = source && Object.hasOwn(source, key) ? source[key] : undefined;
       if (typeof value == 'string') return value;
     }

@@ -5,3 +5,5 @@
  * its API client, its words). The popup opens in the click on the chunk's own button, so it needs nothing more.
  */
 export { signInKit } from './sign-in-kit.js';
+/** Its English words, which the element adds to its catalog (`addEnglish`) when the chunk arrives. */
+export { enSignIn } from '../i18n/en-sign-in.js';
