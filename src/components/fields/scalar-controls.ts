@@ -5,7 +5,6 @@ import {
   type BooleanField,
   type EnumField,
   type Field,
-  type JsonField,
   type NumberField,
   type StringField,
   type ValuePath,
@@ -231,39 +230,4 @@ export function selectControl(
     ${unset || index < 0 ? html`<option value="-1" ?selected=${index < 0}>${ctx.t('v.chooseOption')}</option>` : nothing}
     ${options.map(([label, i]) => html`<option value=${i} ?selected=${i === index}>${label}</option>`)}
   </select>`;
-}
-
-export function jsonControl(field: JsonField, path: ValuePath, ctx: FieldContext): TemplateResult {
-  const key = pathKey(path);
-  const value = ctx.state.get(path);
-  const shown = ctx.state.drafts.get(key) ?? (value === undefined ? '' : JSON.stringify(value, null, 2));
-  return frame(
-    field,
-    path,
-    ctx,
-    html`<textarea
-        id=${idFor('f', path)}
-        part="input"
-        rows="4"
-        class="mono"
-        .value=${live(shown)}
-        aria-invalid=${invalid(path, ctx)}
-        aria-describedby=${describedBy(field, path, ctx, idFor('j', path))}
-        spellcheck="false"
-        @input=${(event: Event) => {
-          const text = (event.target as HTMLTextAreaElement).value;
-          ctx.state.drafts.set(key, text);
-          let parsed: unknown = text;
-          try {
-            parsed = text.trim() === '' ? undefined : JSON.parse(text);
-          } catch {
-            // Left as text: validation reports that it is not valid JSON.
-          }
-          ctx.state.set(path, parsed);
-          ctx.update();
-        }}
-        @blur=${touched(path, ctx)}
-      ></textarea>
-      <p class="hint" part="hint" id=${idFor('j', path)}>${ctx.t('jsonHint')} ${ctx.t(field.reason, { type: field.of ?? '' })}</p>`,
-  );
 }
