@@ -1,5 +1,4 @@
 import { html, nothing, type TemplateResult } from 'lit';
-import { live } from 'lit/directives/live.js';
 import { childPath, selectedBranchIndex, toNumber } from '../../spec/util.js';
 import type { Field, FormModel, ListField, ObjectNode, OneOfBranch, OneOfNode, Scalar, ValuePath } from '../../spec/model.js';
 import { pathKey } from '../../validation/path-key.js';
@@ -155,7 +154,7 @@ function multiSelect(field: ListField, options: readonly Scalar[], path: ValuePa
             id=${id}
             part="checkbox"
             type="checkbox"
-            .checked=${live(selected.includes(option))}
+            .checked=${selected.includes(option)}
             @change=${(event: Event) => {
               const on = (event.target as HTMLInputElement).checked;
               const next = options.filter((o) => (o === option ? on : selected.includes(o)));
@@ -208,12 +207,16 @@ function tagList(field: ListField, path: ValuePath, ctx: FieldContext): Template
         id=${idFor('f', path)}
         part="input"
         type="text"
-        .value=${live(ctx.state.drafts.get(key) ?? '')}
+        .value=${ctx.state.drafts.get(key) ?? ''}
         aria-invalid=${invalid(path, ctx)}
         aria-describedby=${describedBy(field, path, ctx, idFor('l', path))}
         placeholder=${field.examples?.length ? String(field.examples[0]) : nothing}
         autocomplete="off"
-        @input=${(event: Event) => ctx.state.drafts.set(key, (event.target as HTMLInputElement).value)}
+        @input=${(event: Event) => {
+          ctx.state.drafts.set(key, (event.target as HTMLInputElement).value);
+          // Rendered with it, so that committing (which empties the draft) empties the input too.
+          ctx.update();
+        }}
         @keydown=${(event: KeyboardEvent) => {
           const input = event.target as HTMLInputElement;
           if (event.key === 'Enter' || event.key === ',') {

@@ -1,5 +1,4 @@
 import { html, type TemplateResult } from 'lit';
-import { live } from 'lit/directives/live.js';
 import type { JsonField, ValuePath } from '../../spec/model.js';
 import { pathKey } from '../../validation/path-key.js';
 import { adoptStyles } from './adopt-styles.js';
@@ -22,7 +21,7 @@ export function jsonControl(field: JsonField, path: ValuePath, ctx: FieldContext
         rows="4"
         class="mono"
         ${adoptStyles(rareStyles)}
-        .value=${live(shown)}
+        .value=${shown}
         aria-invalid=${invalid(path, ctx)}
         aria-describedby=${describedBy(field, path, ctx, idFor('j', path))}
         spellcheck="false"

@@ -1,5 +1,4 @@
 import { html, nothing, type TemplateResult } from 'lit';
-import { live } from 'lit/directives/live.js';
 import type { OneOfNode, ValuePath } from '../../spec/model.js';
 import { adoptStyles } from './adopt-styles.js';
 import { idFor, type FieldContext } from './field-context.js';
@@ -25,7 +24,7 @@ export function radioCards(
           part="radio"
           type="radio"
           name=${idFor('r', path)}
-          .checked=${live(i === index)}
+          .checked=${i === index}
           aria-labelledby=${id}
           aria-describedby=${option.description ? idFor(`b${i}`, path) : nothing}
           @change=${() => {
