@@ -134,7 +134,8 @@ function collapseTemplateWhitespace(): Plugin {
 
 /**
  * The single-file build fetches what the ES build splits out (the catalogs, the sign-in chunk, the error reader)
- * from beside itself, and adopts no loader.
+ * from beside itself, bundles the rare field kinds (the ES build's `chunks/fields.js` imports the main entry), and
+ * adopts no loader.
  */
 function besideTheScript(): Plugin {
   return {
@@ -144,6 +145,7 @@ function besideTheScript(): Plugin {
       if (source === './catalog-files.js' && importer?.endsWith('/src/i18n/load-catalog.ts')) return resolve('src/i18n/catalog-files-from-script.ts');
       if (source.endsWith('/oauth/load.js')) return resolve('src/oauth/load-from-script.ts');
       if (source === './load-error-body.js' && importer?.endsWith('/src/api/client.ts')) return resolve('src/api/load-error-body-from-script.ts');
+      if (source === './rare-kinds-file.js' && importer?.endsWith('/src/components/fields/load-field-kinds.ts')) return resolve('src/components/fields/rare-kinds-bundled.ts');
       // Only the ES build is what the loader fetches: nothing for this one to adopt.
       if (source.endsWith('/loader/adopt.js')) return resolve('src/loader/adopt-never.ts');
       return null;
@@ -187,11 +189,16 @@ function oauthChunk(path: string): Plugin {
   };
 }
 
-/** Chunks that the single-file build fetches by name (the catalogs, the error-body reader) keep a fixed one; the rest are hashed. */
+/**
+ * Chunks that the single-file build fetches by name (the catalogs, the error-body reader) keep a fixed one; so does
+ * the rare field kinds' chunk (ES builds only: it imports the main entry), so that its name says what it holds.
+ * The rest are hashed.
+ */
 function chunkFileName(chunk: { name: string; facadeModuleId: string | null }): string {
   const id = chunk.facadeModuleId ?? '';
   if (id.includes('/src/i18n/locales/')) return 'locales/[name].js';
   if (id.endsWith('/src/api/error-body.ts')) return 'chunks/error-body.js';
+  if (id.endsWith('/src/components/fields/rare-kinds.ts')) return 'chunks/fields.js';
   return 'chunks/[name]-[hash].js';
 }
 
@@ -219,7 +226,14 @@ export default defineConfig(({ mode }) => {
         formats: [build.format],
         fileName: (_format, name) => `${name}.js`,
       },
-      rolldownOptions: { external: build.external, output: { chunkFileNames: chunkFileName, minify: true } },
+      rolldownOptions: {
+        external: build.external,
+        // An on-demand chunk that shares code with the main entry (chunks/fields.js) imports it from there, so the
+        // main entry also exports those bindings, under minified names. Vite's library default ('strict') would
+        // instead move them into a hashed chunk that the main entry imports: one more file on the common path.
+        preserveEntrySignatures: 'allow-extension',
+        output: { chunkFileNames: chunkFileName, minify: true },
+      },
     },
   };
 });

@@ -5,6 +5,7 @@ import { css } from 'lit';
  * `--airbyte-connect-*` custom properties; `--_*` are private working variables. The public ones (and the
  * `part`s) are documented with `@cssprop` / `@csspart` on the element class in `airbyte-connect.ts`, where the
  * manifest generator reads them; test/package/manifest.test.ts checks that every one used here is listed there.
+ * The rare field kinds bring their own (fields/rare-styles.ts), adopted when one first renders.
  */
 /** The dark palette, used by theme="dark" and by theme="auto" when the system prefers dark. */
 const dark = css`
@@ -80,7 +81,6 @@ export const styles = css`
   }
   ::placeholder { color: var(--_placeholder); opacity: 1; }
   textarea { resize: block; }
-  .mono { font-family: ui-monospace, monospace; }
   [aria-invalid='true'] { border-color: var(--_danger); }
   .tiles { list-style: none; margin-block: 8px 0; padding: 0; display: grid; gap: 8px; grid-template-columns: repeat(auto-fill, minmax(150px, 1fr)); }
   .tile { inline-size: 100%; display: flex; align-items: center; gap: 10px; border-color: var(--_line); text-align: start; }
@@ -111,13 +111,8 @@ export const styles = css`
   .checkbox .label-row { align-items: center; }
   fieldset { border: 1px solid var(--_line); border-radius: var(--_radius); margin: 14px 0; padding-block: 4px 12px; padding-inline: 12px; min-inline-size: 0; }
   legend { font-weight: 600; padding: 0 4px; }
-  .radios { border: 0; padding: 0; }
-  .radio-card, .card, details.row { border: 1px solid var(--_line); border-radius: var(--_radius); padding: 8px 12px; margin: 10px 0; }
-  .radio-card { display: grid; grid-template-columns: auto 1fr; gap: 0 8px; align-items: center; font-weight: 400; }
-  .radio-card > span { font-weight: 600; }
-  .radio-card .hint { grid-column: 2; }
+  .card { border: 1px solid var(--_line); border-radius: var(--_radius); padding: 8px 12px; margin: 10px 0; }
   h3 { font-size: 15px; margin-block: 6px 0; }
-  .summary { font-weight: 400; }
   .masked { -webkit-text-security: disc; }
   .picker { flex: none; inline-size: auto; }
   .branch { border-inline-start: 2px solid var(--_soft); padding-inline-start: 12px; }

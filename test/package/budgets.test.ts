@@ -9,6 +9,8 @@ import { gzipSize, staticClosure } from '../support/bundle-graph.mjs';
 const KIB = 1024;
 const DIST = fileURLToPath(new URL('../../dist/', import.meta.url));
 const gzipped = (file: string) => gzipSize(DIST, file);
+/** Chunks that import the main entry: fetched by the ES builds only (the single-file build bundles what they hold). */
+const ES_ONLY = ['chunks/fields.js'];
 
 describe('size budgets (gzip -9)', () => {
   it('the loader stays within 2 KB', () => {
@@ -23,10 +25,10 @@ describe('size budgets (gzip -9)', () => {
 
   // The issue's budget for this path is 30 KB, not met yet (see the README's Performance section): this ceiling
   // holds the ground gained until it is.
-  it('what the loader fetches for the common path stays within its current ceiling of 36 KB', () => {
+  it('what the loader fetches for the common path stays within its current ceiling of 35 KB', () => {
     const files = staticClosure(DIST, 'airbyte-connect.js');
     const size = files.reduce((sum, file) => sum + gzipped(file), 0);
-    assert.ok(size <= 36 * KIB, `${files.join(' + ')} are ${size} bytes gzipped; the ceiling is ${36 * KIB}`);
+    assert.ok(size <= 35 * KIB, `${files.join(' + ')} are ${size} bytes gzipped; the ceiling is ${35 * KIB}`);
   });
 
   it('the entries that only register or wrap the element stay tiny (they import the main bundle)', () => {
@@ -37,11 +39,28 @@ describe('size budgets (gzip -9)', () => {
   });
 
   it('the files fetched on demand import nothing, so the single-file build can fetch them from beside itself', () => {
-    const lazy = [...readdirSync(`${DIST}/locales`).map((f) => `locales/${f}`), ...readdirSync(`${DIST}/chunks`).map((f) => `chunks/${f}`)].filter((f) => f.endsWith('.js'));
+    const lazy = [...readdirSync(`${DIST}/locales`).map((f) => `locales/${f}`), ...readdirSync(`${DIST}/chunks`).map((f) => `chunks/${f}`)]
+      .filter((f) => f.endsWith('.js'))
+      .filter((f) => !ES_ONLY.includes(f));
     assert.ok(lazy.includes('chunks/oauth.js') && lazy.includes('chunks/error-body.js') && lazy.includes('locales/de.js'), lazy.join(', '));
     for (const file of lazy) {
       assert.deepEqual(staticClosure(DIST, file), [file], `${file} imports other files`);
       assert.doesNotMatch(readFileSync(`${DIST}/${file}`, 'utf8'), /\bimport\s*\(/, `${file} imports other files on demand`);
     }
+  });
+
+  // The rare field kinds (lists of objects, radio cards, the JSON fallback) are a chunk of another kind: it imports
+  // the main entry, so only the ES builds can fetch it, and the single-file build bundles them instead.
+  it('the rare field kinds are an ES-only chunk: off the common path, importing the main entry only, bundled into the single file', () => {
+    assert.deepEqual(staticClosure(DIST, 'chunks/fields.js'), ['chunks/fields.js', 'airbyte-connect.js']);
+    assert.doesNotMatch(readFileSync(`${DIST}/chunks/fields.js`, 'utf8'), /\bimport\s*\(/, 'chunks/fields.js imports other files on demand');
+    assert.match(readFileSync(`${DIST}/airbyte-connect.js`, 'utf8'), /\bimport\s*\(\s*["']\.\/chunks\/fields\.js["']\s*\)/, 'the main entry fetches it on demand');
+    assert.doesNotMatch(readFileSync(`${DIST}/airbyte-connect.iife.js`, 'utf8'), /chunks\/fields\.js/, 'the single-file build fetches it');
+    assert.ok(gzipped('chunks/fields.js') <= 2 * KIB, `dist/chunks/fields.js is ${gzipped('chunks/fields.js')} bytes gzipped`);
+  });
+
+  it('the common path is the main entry alone (what the loader imports), the whole element rather than a stub of a shared chunk', () => {
+    assert.deepEqual(staticClosure(DIST, 'airbyte-connect.js'), ['airbyte-connect.js']);
+    assert.deepEqual(staticClosure(DIST, 'define.js'), ['define.js', 'airbyte-connect.js']);
   });
 });

@@ -8,6 +8,10 @@ export interface FieldContext {
   readonly state: FormState;
   /** Editing a saved source: secrets arrive masked and must stay untouched unless replaced. */
   readonly editing: boolean;
+  /**
+   * Controls call it on every input, so that what a `.value` or `.checked` binding last set is what the control
+   * holds: Lit compares with that, and rewrites a control only when the state moved elsewhere.
+   */
   readonly update: () => void;
   /** The element's words, in its current locale. */
   readonly t: Translate;

@@ -1,12 +1,11 @@
 import { html, nothing, type TemplateResult } from 'lit';
-import { live } from 'lit/directives/live.js';
-import { createValue } from '../../spec/initial-value.js';
-import { blank, childPath, childValue, selectedBranchIndex, toNumber } from '../../spec/util.js';
-import type { Field, FormModel, ListField, ObjectListField, ObjectNode, OneOfNode, Scalar, ValuePath } from '../../spec/model.js';
+import { childPath, selectedBranchIndex, toNumber } from '../../spec/util.js';
+import type { Field, FormModel, ListField, ObjectNode, OneOfBranch, OneOfNode, Scalar, ValuePath } from '../../spec/model.js';
 import { pathKey } from '../../validation/path-key.js';
 import { idFor, type FieldContext } from './field-context.js';
-import { description, describedBy, errorText, frame, hint, invalid, touched } from './field-frame.js';
-import { booleanControl, enumControl, jsonControl, numberControl, selectControl, stringControl } from './scalar-controls.js';
+import { description, describedBy, errorText, frame, invalid, touched } from './field-frame.js';
+import { rareKinds } from './load-field-kinds.js';
+import { booleanControl, enumControl, numberControl, selectControl, stringControl } from './scalar-controls.js';
 
 /** Shown expanded: what Airbyte's form treats as required-like. The rest folds under "Optional fields". */
 function isProminent(field: Field): boolean {
@@ -94,17 +93,18 @@ export function renderField(field: Field, path: ValuePath, ctx: FieldContext): T
     case 'object':
       return objectGroup(field, path, ctx);
     case 'object-list':
-      return objectList(field, path, ctx);
+      return rareKinds().objectList(field, path, ctx);
     case 'one-of':
       return oneOf(field, path, ctx);
     case 'json':
-      return jsonControl(field, path, ctx);
+      return rareKinds().jsonControl(field, path, ctx);
     default:
       return nothing;
   }
 }
 
-function group(field: Field, path: ValuePath, ctx: FieldContext, body: TemplateResult): TemplateResult {
+/** A fieldset titled by the field, with its help and error above `body`. */
+export function group(field: Field, path: ValuePath, ctx: FieldContext, body: TemplateResult): TemplateResult {
   return html`<fieldset class="group" part="group" aria-describedby=${describedBy(field, path, ctx)}>
     <legend part="legend">${field.title}</legend>
     ${description(field, path)} ${errorText(path, ctx)} ${body}
@@ -115,47 +115,27 @@ function objectGroup(field: ObjectNode, path: ValuePath, ctx: FieldContext): Tem
   return group(field, path, ctx, renderFields(field.fields, path, ctx));
 }
 
+/** A oneOf's branches as offered, the chosen one's index (-1: none), and how to choose another. */
+export interface BranchChoice {
+  readonly offered: readonly (readonly [OneOfBranch, number])[];
+  readonly index: number;
+  readonly choose: (index: number) => void;
+}
+
 function oneOf(field: OneOfNode, path: ValuePath, ctx: FieldContext): TemplateResult {
-  const value = ctx.state.get(path);
-  const index = selectedBranchIndex(field, value);
+  const index = selectedBranchIndex(field, ctx.state.get(path));
   const choose = (next: number) => ctx.state.chooseBranch(path, field, next);
   const branch = field.branches[index];
   // A hidden branch is offered only when it is the stored choice.
   const offered = field.branches.map((option, i) => [option, i] as const).filter(([option, i]) => !option.hidden || i === index);
-  const chooser =
-    field.display === 'radio'
-      ? html`<fieldset class="radios" part="radios" aria-describedby=${describedBy(field, path, ctx)}>
-          <legend part="legend">${field.title}</legend>
-          ${offered.map(([option, i]) => {
-            const id = idFor(`r${i}`, path);
-            // The card is the click target; the radio is named by the title alone and described by the description.
-            return html`<label class="radio-card" part="radio-card">
-              <input
-                part="radio"
-                type="radio"
-                name=${idFor('r', path)}
-                .checked=${live(i === index)}
-                aria-labelledby=${id}
-                aria-describedby=${option.description ? idFor(`b${i}`, path) : nothing}
-                @change=${() => {
-                  choose(i);
-                  touched(path, ctx)();
-                }}
-              />
-              <span id=${id}>${option.title}</span>
-              ${hint(option.description, idFor(`b${i}`, path))}
-            </label>`;
-          })}
-        </fieldset>`
-      : selectControl(field, path, ctx, offered.map(([option, i]) => [option.title, i] as const), index, choose, false);
-  const body = html`${branch ? html`<div class="branch" part="branch">${renderFields(branch.fields, path, ctx)}</div>` : nothing}`;
-  if (field.display === 'radio') {
-    return html`<div class="field" part="field">${chooser} ${description(field, path)} ${errorText(path, ctx)} ${body}</div>`;
-  }
+  const body = branch ? html`<div class="branch" part="branch">${renderFields(branch.fields, path, ctx)}</div>` : nothing;
+  if (field.display === 'radio') return rareKinds().radioCards(field, path, ctx, { offered, index, choose }, body);
+  const chooser = selectControl(field, path, ctx, offered.map(([option, i]) => [option.title, i] as const), index, choose, false);
   return html`${frame(field, path, ctx, chooser)}${body}`;
 }
 
-function listValue(ctx: FieldContext, path: ValuePath): unknown[] {
+/** The list at `path`, or an empty one. */
+export function listValue(ctx: FieldContext, path: ValuePath): unknown[] {
   const value = ctx.state.get(path);
   return Array.isArray(value) ? value : [];
 }
@@ -174,7 +154,7 @@ function multiSelect(field: ListField, options: readonly Scalar[], path: ValuePa
             id=${id}
             part="checkbox"
             type="checkbox"
-            .checked=${live(selected.includes(option))}
+            .checked=${selected.includes(option)}
             @change=${(event: Event) => {
               const on = (event.target as HTMLInputElement).checked;
               const next = options.filter((o) => (o === option ? on : selected.includes(o)));
@@ -227,12 +207,16 @@ function tagList(field: ListField, path: ValuePath, ctx: FieldContext): Template
         id=${idFor('f', path)}
         part="input"
         type="text"
-        .value=${live(ctx.state.drafts.get(key) ?? '')}
+        .value=${ctx.state.drafts.get(key) ?? ''}
         aria-invalid=${invalid(path, ctx)}
         aria-describedby=${describedBy(field, path, ctx, idFor('l', path))}
         placeholder=${field.examples?.length ? String(field.examples[0]) : nothing}
         autocomplete="off"
-        @input=${(event: Event) => ctx.state.drafts.set(key, (event.target as HTMLInputElement).value)}
+        @input=${(event: Event) => {
+          ctx.state.drafts.set(key, (event.target as HTMLInputElement).value);
+          // Rendered with it, so that committing (which empties the draft) empties the input too.
+          ctx.update();
+        }}
         @keydown=${(event: KeyboardEvent) => {
           const input = event.target as HTMLInputElement;
           if (event.key === 'Enter' || event.key === ',') {
@@ -258,71 +242,5 @@ function tagList(field: ListField, path: ValuePath, ctx: FieldContext): Template
         }}
       />
       <p class="hint" part="hint" id=${idFor('l', path)}>${ctx.t('listHint')}</p>`,
-  );
-}
-
-/** A row's one-line summary, like Airbyte's: `Title: value | …`, secrets as `*****`, lists as `[...]`; cut at 80 characters. */
-function summary(fields: readonly Field[], row: unknown): string {
-  const text = fields
-    .map((field) => {
-      const value = childValue(field, row);
-      const shown =
-        field.hidden || field.kind === 'const'
-          ? undefined
-          : field.kind === 'one-of'
-            ? field.branches[selectedBranchIndex(field, value)]?.title
-            : blank(value) || (typeof value === 'object' && !Array.isArray(value))
-              ? undefined
-              : field.kind === 'string' && field.secret
-                ? '*****'
-                : Array.isArray(value)
-                  ? '[...]'
-                  : String(value);
-      return shown === undefined ? '' : `${field.title}: ${shown}`;
-    })
-    .filter(Boolean)
-    .join(' | ');
-  return text.length > 80 ? text.slice(0, 79) + '…' : text;
-}
-
-function objectList(field: ObjectListField, path: ValuePath, ctx: FieldContext): TemplateResult {
-  const { state } = ctx;
-  const rows = listValue(ctx, path);
-  const itemTitle = field.item.title && field.item.title !== field.title ? field.item.title : field.title;
-  const add = () => {
-    state.set(path, [...rows, createValue(field.item)]);
-    ctx.update();
-  };
-  return group(
-    field,
-    path,
-    ctx,
-    html`${rows.map((row, i) => {
-        const rowPath = [...path, i];
-        // Rows the form opened with in edit mode start folded; new ones open. A row with an error is always open.
-        if (!state.open.has(row)) state.open.set(row, !ctx.editing || state.dirty);
-        return html`<details
-          class="row"
-          part="row"
-          ?open=${state.errorsUnder(rowPath) || state.open.get(row)}
-          @toggle=${(event: Event) => state.open.set(row, (event.target as HTMLDetailsElement).open)}
-        >
-          <summary part="summary">${itemTitle} ${i + 1} <span class="summary">${summary(field.item.fields, row)}</span></summary>
-          ${renderFields(field.item.fields, rowPath, ctx)}
-          <button
-            type="button"
-            class="secondary"
-            part="button remove"
-            @click=${() => {
-              const next = rows.filter((__, j) => j !== i);
-              state.set(path, next.length || field.required ? next : undefined);
-              ctx.update();
-            }}
-          >
-            ${ctx.t('remove')}
-          </button>
-        </details>`;
-      })}
-      <button type="button" class="secondary" part="button add" @click=${add}>${ctx.t('add', { name: itemTitle })}</button>`,
   );
 }

@@ -1,11 +1,9 @@
-import { html, nothing, type TemplateResult } from 'lit';
-import { live } from 'lit/directives/live.js';
+import { html, noChange, nothing, type TemplateResult } from 'lit';
 import {
   SECRET_MASK,
   type BooleanField,
   type EnumField,
   type Field,
-  type JsonField,
   type NumberField,
   type StringField,
   type ValuePath,
@@ -34,6 +32,7 @@ export function stringControl(field: StringField, path: ValuePath, ctx: FieldCon
   const date = field.secret ? undefined : dateKind(field.format, field.pattern);
   const shown = saved || typeof value !== 'string' ? (typeof value === 'number' ? String(value) : '') : value;
   const set = (next: string | undefined) => {
+    state.drafts.delete(key);
     state.set(path, next || undefined);
     ctx.update();
   };
@@ -50,7 +49,7 @@ export function stringControl(field: StringField, path: ValuePath, ctx: FieldCon
         part="input"
         rows="3"
         class=${field.secret && !revealed ? 'masked' : ''}
-        .value=${live(shown)}
+        .value=${shown}
         ?required=${field.required && !saved}
         ?readonly=${field.readOnly || saved}
         aria-invalid=${attrs.invalid}
@@ -65,7 +64,7 @@ export function stringControl(field: StringField, path: ValuePath, ctx: FieldCon
         id=${id}
         part="input"
         type=${field.secret && !revealed ? 'password' : 'text'}
-        .value=${live(shown)}
+        .value=${shown}
         ?required=${field.required && !saved}
         ?readonly=${field.readOnly || saved}
         aria-invalid=${attrs.invalid}
@@ -124,9 +123,15 @@ export function stringControl(field: StringField, path: ValuePath, ctx: FieldCon
         part="picker"
         step=${date.type === 'datetime-local' ? (date.digits ? '0.001' : '1') : nothing}
         aria-label=${ctx.t('pickDate')}
-        .value=${live(toNative(value, date))}
+        .value=${value === undefined && state.drafts.has(key) ? noChange : toNative(value, date)}
         ?disabled=${field.readOnly}
-        @input=${(event: Event) => set(toPattern((event.target as HTMLInputElement).value, date))}
+        @input=${(event: Event) => {
+          const native = (event.target as HTMLInputElement).value;
+          set(toPattern(native, date));
+          // An unfinished date reads as '' and leaves no value. Writing '' back would empty the picker, so what was
+          // entered so far stays, as a draft, until the value changes (set() drops it).
+          if (!native) state.drafts.set(key, native);
+        }}
         @blur=${blur}
       />`
     : nothing;
@@ -152,7 +157,7 @@ export function numberControl(field: NumberField, path: ValuePath, ctx: FieldCon
       part="input"
       type="text"
       inputmode=${field.integer ? 'numeric' : 'decimal'}
-      .value=${live(shown)}
+      .value=${shown}
       ?required=${field.required}
       ?readonly=${field.readOnly}
       aria-invalid=${invalid(path, ctx)}
@@ -160,8 +165,10 @@ export function numberControl(field: NumberField, path: ValuePath, ctx: FieldCon
       placeholder=${placeholder(field)}
       autocomplete="off"
       @input=${(event: Event) => {
-        const text = (event.target as HTMLInputElement).value.trim();
-        ctx.state.drafts.set(key, text);
+        // Shown as typed, read without the spaces around it.
+        const typed = (event.target as HTMLInputElement).value;
+        const text = typed.trim();
+        ctx.state.drafts.set(key, typed);
         // Keep what cannot be read as a number as text, so validation can say so and nothing typed is lost.
         ctx.state.set(path, text === '' ? undefined : (toNumber(text) ?? text));
         ctx.update();
@@ -179,7 +186,7 @@ export function booleanControl(field: BooleanField, path: ValuePath, ctx: FieldC
         id=${id}
         part="checkbox"
         type="checkbox"
-        .checked=${live(ctx.state.get(path) === true)}
+        .checked=${ctx.state.get(path) === true}
         ?disabled=${field.readOnly}
         aria-describedby=${describedBy(field, path, ctx)}
         @change=${(event: Event) => {
@@ -231,39 +238,4 @@ export function selectControl(
     ${unset || index < 0 ? html`<option value="-1" ?selected=${index < 0}>${ctx.t('v.chooseOption')}</option>` : nothing}
     ${options.map(([label, i]) => html`<option value=${i} ?selected=${i === index}>${label}</option>`)}
   </select>`;
-}
-
-export function jsonControl(field: JsonField, path: ValuePath, ctx: FieldContext): TemplateResult {
-  const key = pathKey(path);
-  const value = ctx.state.get(path);
-  const shown = ctx.state.drafts.get(key) ?? (value === undefined ? '' : JSON.stringify(value, null, 2));
-  return frame(
-    field,
-    path,
-    ctx,
-    html`<textarea
-        id=${idFor('f', path)}
-        part="input"
-        rows="4"
-        class="mono"
-        .value=${live(shown)}
-        aria-invalid=${invalid(path, ctx)}
-        aria-describedby=${describedBy(field, path, ctx, idFor('j', path))}
-        spellcheck="false"
-        @input=${(event: Event) => {
-          const text = (event.target as HTMLTextAreaElement).value;
-          ctx.state.drafts.set(key, text);
-          let parsed: unknown = text;
-          try {
-            parsed = text.trim() === '' ? undefined : JSON.parse(text);
-          } catch {
-            // Left as text: validation reports that it is not valid JSON.
-          }
-          ctx.state.set(path, parsed);
-          ctx.update();
-        }}
-        @blur=${touched(path, ctx)}
-      ></textarea>
-      <p class="hint" part="hint" id=${idFor('j', path)}>${ctx.t('jsonHint')} ${ctx.t(field.reason, { type: field.of ?? '' })}</p>`,
-  );
 }

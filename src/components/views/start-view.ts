@@ -1,6 +1,5 @@
 import { html, nothing, type TemplateResult } from 'lit';
 import type { Translate } from '../../i18n/translate.js';
-import { live } from 'lit/directives/live.js';
 import type { SourceSummary, TemplateSummary } from '../../api/schemas.js';
 import { displayName } from '../display-name.js';
 import { avatar } from './avatar.js';
@@ -52,7 +51,7 @@ export function startView(props: StartViewProps): TemplateResult {
       type="search"
       aria-label=${props.t('search')}
       placeholder=${props.t('search')}
-      .value=${live(props.search)}
+      .value=${props.search}
       @input=${(event: Event) => props.onSearch((event.target as HTMLInputElement).value)}
     />
     <span id="configured-note" hidden>${props.t('alreadyConnected')}</span>

@@ -1,0 +1,5 @@
+// The chunk `chunks/fields.js` (see load-field-kinds.ts): the field kinds few connector specs use, each bringing
+// its styles into the shadow root when it first renders.
+export { jsonControl } from './json-control.js';
+export { objectList } from './object-list-control.js';
+export { radioCards } from './radio-cards.js';

@@ -1,0 +1,151 @@
+// The rare field kinds (lists of objects, a oneOf shown as radio cards, the JSON fallback) through the built files,
+// on a page with a strict CSP: the ES builds fetch dist/chunks/fields.js only for a form that shows one of them, the
+// single-file build has them built in, and either way their styles apply with zero violations.
+import assert from 'node:assert/strict';
+import { after, before, describe, it } from 'node:test';
+import type { Browser, Page } from 'playwright-core';
+import type { DemoServer } from '../../demo/server.js';
+import { startEndToEnd, type EndToEnd } from '../support/e2e.js';
+
+const CSP = "default-src 'self'; script-src 'self'; style-src 'self'";
+const CLIENT = { client_id: 'kinds-client', client_secret: 'kinds-secret' };
+const CHUNK = '/dist/chunks/fields.js';
+
+let e2e: EndToEnd;
+let demo: DemoServer;
+let browser: Browser;
+
+async function operator(path: string, body: unknown, token?: string) {
+  const response = await fetch(`${demo.url}${path}`, {
+    method: 'POST',
+    headers: { 'content-type': 'application/json', ...(token ? { authorization: `Bearer ${token}` } : {}) },
+    body: JSON.stringify(body),
+  });
+  assert.ok(response.ok, `${path}: ${response.status}`);
+  return response.json() as Promise<Record<string, string>>;
+}
+
+/** Two templates: `Plain <workspace>` with common fields only, `Rare <workspace>` with one field of each rare kind. */
+async function widgetToken(workspace: string): Promise<string> {
+  const { access_token } = await operator('/api/v1/account/applications/token', CLIENT);
+  const tag = `kinds-${workspace}`;
+  // Every field required, so that none is folded under "Optional fields".
+  const template = (name: string, properties: Record<string, unknown>) =>
+    operator(
+      '/api/v1/integrations/templates/sources',
+      { name, tags: [tag], user_config_spec: { connectionSpecification: { type: 'object', required: Object.keys(properties), properties } } },
+      access_token,
+    );
+  await template(`Plain ${workspace}`, {
+    host: { type: 'string', title: 'Host' },
+    tunnel: {
+      type: 'object',
+      title: 'Tunnel',
+      oneOf: [
+        { title: 'No tunnel', properties: { method: { const: 'NONE' } } },
+        { title: 'SSH', required: ['ssh_host'], properties: { method: { const: 'SSH' }, ssh_host: { type: 'string', title: 'SSH host' } } },
+      ],
+    },
+  });
+  await template(`Rare ${workspace}`, {
+    streams: { type: 'array', title: 'Streams', items: { type: 'object', title: 'Stream', required: ['name'], properties: { name: { type: 'string', title: 'Name' } } } },
+    mode: {
+      type: 'object',
+      title: 'Mode',
+      display_type: 'radio',
+      oneOf: [
+        { title: 'Fast', properties: { kind: { const: 'fast' } } },
+        { title: 'Safe', properties: { kind: { const: 'safe' } } },
+      ],
+    },
+    extra: { title: 'Extra', anyOf: [{ type: 'string' }, { type: 'integer' }] },
+  });
+  const { token } = await operator('/api/v1/embedded/widget-token', { workspace_name: workspace, allowed_origin: demo.url, selected_source_template_tags: [tag] }, access_token);
+  return token!;
+}
+
+/** A page under the strict CSP with `script`, and what it fetched, violated and logged as errors. */
+async function open(script: string, token: string) {
+  const context = await browser.newContext();
+  context.setDefaultTimeout(15_000);
+  const page = await context.newPage();
+  const fetched: string[] = [];
+  const problems: string[] = [];
+  page.on('request', (request) => fetched.push(new URL(request.url()).pathname));
+  page.on('pageerror', (error) => problems.push(error.message));
+  page.on('console', (message) => message.type() === 'error' && problems.push(message.text()));
+  await page.addInitScript(() =>
+    document.addEventListener('securitypolicyviolation', (event) => console.error(`CSP: ${event.violatedDirective} ${event.blockedURI}`)),
+  );
+  await page.route('**/kinds-page.html', (route) =>
+    route.fulfill({
+      status: 200,
+      headers: { 'content-type': 'text/html; charset=utf-8', 'content-security-policy': CSP },
+      body: `<!doctype html><html lang="en"><head><title>Kinds</title>${script}</head><body>
+        <airbyte-connect api-base-url="/api/v1/embedded" token="${token}"></airbyte-connect></body></html>`,
+    }),
+  );
+  await page.goto(`${demo.url}/kinds-page.html`);
+  return { page, fetched, problems, close: () => context.close() };
+}
+
+/** The computed style of the first element in the widget's shadow root that matches `selector`. */
+function styleOf(page: Page, selector: string, property: string): Promise<string> {
+  return page.evaluate(
+    ([selector, property]) => {
+      const element = document.querySelector('airbyte-connect')!.shadowRoot!.querySelector(selector);
+      return element ? getComputedStyle(element).getPropertyValue(property!) : 'missing';
+    },
+    [selector, property],
+  );
+}
+
+/** Opens the rare kinds' form and checks each kind shows, styled by its own sheet. */
+async function showsRareKinds(page: Page, workspace: string): Promise<void> {
+  await page.getByRole('button', { name: `Rare ${workspace}` }).click();
+  await page.getByRole('radio', { name: 'Safe' }).waitFor();
+  assert.equal(await styleOf(page, '.radio-card', 'display'), 'grid', 'the radio cards are styled');
+  assert.match(await styleOf(page, 'textarea.mono', 'font-family'), /monospace/, 'the JSON editor is styled');
+  await page.getByRole('button', { name: 'Add Stream' }).click();
+  await page.getByLabel('Name', { exact: true }).fill('users');
+  assert.equal(await styleOf(page, 'details.row', 'border-top-style'), 'solid', 'a list row is styled');
+  await page.getByRole('radio', { name: 'Safe' }).check();
+  await page.getByLabel('Extra', { exact: true }).fill('"x"');
+}
+
+before(async () => {
+  e2e = await startEndToEnd({ clientId: CLIENT.client_id, clientSecret: CLIENT.client_secret });
+  ({ demo, browser } = e2e);
+});
+
+after(() => e2e?.close());
+
+describe('rare field kinds', { timeout: 60_000 }, () => {
+  for (const [build, script] of [
+    ['ESM', '<script type="module" src="/dist/define.js"></script>'],
+    ['loader', '<script src="/dist/airbyte-connect-loader.js"></script>'],
+  ] as const) {
+    it(`are fetched only for a form that shows one, and styled under a strict CSP (${build} build)`, async () => {
+      const workspace = `kinds${build.toLowerCase()}`;
+      const { page, fetched, problems, close } = await open(script, await widgetToken(workspace));
+      await page.getByRole('button', { name: `Plain ${workspace}` }).click();
+      await page.getByRole('combobox', { name: 'Tunnel' }).selectOption({ label: 'SSH' });
+      await page.getByLabel('SSH host', { exact: true }).fill('bastion');
+      assert.ok(!fetched.includes(CHUNK), `a form without rare kinds fetches nothing more: ${fetched.join(', ')}`);
+      await page.getByRole('button', { name: 'Back' }).click();
+      await showsRareKinds(page, workspace);
+      assert.equal(fetched.filter((path) => path === CHUNK).length, 1, 'the rare kinds are fetched once');
+      assert.deepEqual(problems, []);
+      await close();
+    });
+  }
+
+  it('are built into the single-file build, and styled under a strict CSP', async () => {
+    const workspace = 'kindssingle';
+    const { page, fetched, problems, close } = await open('<script src="/dist/airbyte-connect.iife.js"></script>', await widgetToken(workspace));
+    await showsRareKinds(page, workspace);
+    assert.ok(!fetched.some((path) => path.startsWith('/dist/chunks/')), `nothing fetched from beside the script: ${fetched.join(', ')}`);
+    assert.deepEqual(problems, []);
+    await close();
+  });
+});
