@@ -9,6 +9,9 @@
  */
 import { defineAirbyteConnect } from './define-element.js';
 
-export * from './index.js';
+// Named, not `export *`: the built main entry also exports internal bindings for its on-demand chunk, and those
+// are no part of the API.
+export { AirbyteConnect, AirbyteEmbeddedWidget, ApiClient, ApiError, DEFAULT_API_BASE_URL, TokenError, defineAirbyteConnect } from './index.js';
+export type * from './index.js';
 
 if (typeof customElements !== 'undefined') defineAirbyteConnect();
