@@ -6,7 +6,7 @@ import * as z from 'zod/mini';
 
 const id = z.string().check(z.refine((s) => s != ''));
 /** `T`, null, or left out. */
-const maybe = <T extends z.ZodMiniType>(s: T) => z.optional(z.union([s, z.literal(null)]));
+const maybe = <T extends z.ZodMiniType>(s: T) => z.optional(z.nullable(s));
 const optionalText = maybe(z.string());
 /** Any JSON object (a plain copy, without an own `__proto__` key). */
 const jsonObject = z.looseObject({});
@@ -77,8 +77,11 @@ const httpUrl = z.pipe(
 
 export const consentUrl = z.object({ consent_url: httpUrl });
 
+/** A step of a value path: a key or an index (as z.union([z.string(), z.number()]), without the union's class). */
+const pathStep = z.custom<string | number>((v) => typeof v == 'string' || Number.isFinite(v));
+
 export const oauthValues = z.object({
-  values: z.array(z.object({ path: z.array(z.union([z.string(), z.number()])), value: z.unknown() })),
+  values: z.array(z.object({ path: z.array(pathStep), value: z.unknown() })),
 });
 
 export const page = <T extends z.ZodMiniType>(item: T) =>
