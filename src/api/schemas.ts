@@ -48,7 +48,7 @@ export const source = z.object({
 });
 
 export const checkResult = z.object({
-  status: z.literal(['succeeded', 'failed']),
+  status: z.custom<'succeeded' | 'failed'>((v) => v == 'succeeded' || v == 'failed'),
   message: optionalText,
 });
 

@@ -1,7 +1,7 @@
 // FormModel → zod/mini schema. Every message comes from the i18n catalog, resolved when an issue is raised.
 import * as z from 'zod/mini';
 import { FieldKind as K, SECRET_MASK } from '../spec/model.js';
-import type { Field, FormModel, ObjectNode } from '../spec/model.js';
+import type { Field, FormModel, ObjectNode, Scalar } from '../spec/model.js';
 import { blank, isObj, numeric, regex, selectedBranchIndex } from '../spec/util.js';
 import { isEmpty } from './empty.js';
 import { english, type Params, type TextKey, type Translate } from '../i18n/translate.js';
@@ -33,6 +33,13 @@ type Check = z.core.$ZodCheck<any>;
 const msg = (m: () => string) => ({ error: m });
 /** A message for a wrong type; an absent value reads as "Required". */
 const typed = (m: () => string) => ({ error: (i: { input?: unknown }) => (i.input === undefined ? say('v.required') : m()) });
+
+/**
+ * A type check on a custom schema, in place of zod's own number and literal types (each would add its class).
+ * Its issue has no `continue`, as theirs: the checks after it are skipped, a list's size checks still run.
+ */
+const type = <T>(ok: (v: unknown) => boolean, error: { error: (i: { input?: unknown }) => string }) =>
+  z.custom<T>(undefined, error).check((p) => void (ok(p.value) || p.issues.push({ code: 'custom', input: p.value })));
 
 /** A check on a string that a stored, masked secret always passes (the server keeps the stored secret). */
 const textCheck = (f: { secret?: boolean }, ok: (s: string) => boolean, m: () => string) =>
@@ -68,7 +75,7 @@ function number(integer: boolean, f: { minimum?: number; maximum?: number; exclu
   if (b !== undefined) c.push(bound((n) => n <= b, M('v.max', { n: b })));
   if (x !== undefined) c.push(bound((n) => n > x, M('v.greaterThan', { n: x })));
   if (y !== undefined) c.push(bound((n) => n < y, M('v.lessThan', { n: y })));
-  return z.number(typed(integer ? whole : M('v.number'))).check(...c);
+  return type<number>(Number.isFinite, typed(integer ? whole : M('v.number'))).check(...c);
 }
 
 /**
@@ -101,14 +108,14 @@ function inner(f: Field): Z {
     case K.Number:
       return number(f.integer, f);
     case K.Boolean:
-      return z.literal([true, false], typed(M('v.boolean'))); // as z.boolean(), without adding its class
+      return type((v) => v === true || v === false, typed(M('v.boolean')));
     case K.Enum:
-      return z.literal(f.options as string[], typed(M('v.chooseOption')));
+      return type((v) => f.options.includes(v as Scalar), typed(M('v.chooseOption')));
     case K.Const:
       return z.custom((v) => JSON.stringify(v) === JSON.stringify(f.value), msg(M('v.fixed')));
     case K.List: {
       const item = f.options
-        ? z.literal(f.options as string[], msg(M('v.chooseOption')))
+        ? type((v) => f.options!.includes(v as Scalar), msg(M('v.chooseOption')))
         : f.itemType == 'string'
           ? text({}, f.itemPattern, f.patternDescriptor)
           : z.pipe(z.transform(numeric), number(f.itemType == 'integer'));
@@ -123,7 +130,7 @@ function inner(f: Field): Z {
       return object(f);
     case K.OneOf: {
       const d = f.discriminator;
-      const options = f.branches.map((b) => z.object({ ...shape(b.fields), [d]: z.literal(b.value as string) }));
+      const options = f.branches.map((b) => z.object(shape(b.fields))); // the discriminator is no branch field
       // A discriminated union by hand (zod's own costs more bytes than this): the discriminator picks the branch,
       // whose issues keep their paths and messages.
       return z.custom().check(
