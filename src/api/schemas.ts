@@ -62,17 +62,16 @@ export const tokenInfo = z.object({
  * zod's `url({ protocol: /^https?$/ })` reads it: trimmed, `scheme://` required, and without the tabs and
  * newlines that the URL parser drops anyway (so the URL used is the one checked).
  */
-const httpUrl = z.pipe(
-  z.string().check(
-    z.refine((s) => {
-      try {
-        return /^https?:\/\//i.test(s.trim()) && !!new URL(s.trim());
-      } catch {
-        return false;
-      }
-    }),
-  ),
-  z.transform((s) => s.trim().replace(/[\t\n\r]/g, '')),
+const httpUrl = z.string().check(
+  z.refine((s) => {
+    try {
+      return /^https?:\/\//i.test(s.trim()) && !!new URL(s.trim());
+    } catch {
+      return false;
+    }
+  }),
+  // the URL as it is used (a check that rewrites the value: a pipe and a transform would each add a class)
+  (p) => void (p.value = p.value.trim().replace(/[\t\n\r]/g, '')),
 );
 
 export const consentUrl = z.object({ consent_url: httpUrl });

@@ -1,4 +1,5 @@
-// FormModel → zod/mini schema. Every message comes from the i18n catalog, resolved when an issue is raised.
+// FormModel → zod/mini schema, and the config as that schema reads it. Every message comes from the i18n catalog,
+// resolved when an issue is raised.
 import * as z from 'zod/mini';
 import { FieldKind as K, SECRET_MASK } from '../spec/model.js';
 import type { Field, FormModel, ObjectNode, Scalar } from '../spec/model.js';
@@ -118,7 +119,7 @@ function inner(f: Field): Z {
         ? type((v) => f.options!.includes(v as Scalar), msg(M('v.chooseOption')))
         : f.itemType == 'string'
           ? text({}, f.itemPattern, f.patternDescriptor)
-          : z.pipe(z.transform(numeric), number(f.itemType == 'integer'));
+          : number(f.itemType == 'integer');
       const c = sizes(f);
       if (f.uniqueItems)
         c.push(z.refine<unknown[]>((a) => new Set(a.map((v) => JSON.stringify(v))).size == a.length, msg(M('v.uniqueItems'))) as Check);
@@ -147,32 +148,52 @@ function inner(f: Field): Z {
   }
 }
 
+/** Whether field `f` must have a value: required, and not hidden, nullable or a const. */
+const needed = (f: Field) => f.required && !f.hidden && !f.nullable && f.kind != K.Const;
+
+/** A field as a property of its parent; absent (see `readable`) is an error only when the field is needed. */
+const slot = (f: Field): Z => (needed(f) ? inner(f) : z.optional(inner(f)));
+
+/** The zod/mini schema of a whole config, as `readable` gives it. */
+export const toZod = (model: FormModel): Z => object(model.root);
+
 /**
- * A field as a property of its parent. Blank values (and, for optional fields, empty lists and objects) count
- * as absent; a oneOf without a chosen branch is absent; numbers typed as text are read as numbers. Absent is an
- * error only for a required field that is not hidden, not nullable and not a const; a required object that is
- * absent is checked as {} so the message lands on its required fields.
+ * Field `f`'s value as its schema reads it. Blank values (and, for optional fields, empty lists and objects) are
+ * absent (undefined); a oneOf without a chosen branch is absent; numbers typed as text are read as numbers. A needed
+ * object that is absent is read as {} so the message lands on its required fields.
  */
-function slot(f: Field): Z {
-  const need = f.required && !f.hidden && !f.nullable && f.kind != K.Const;
-  const s = inner(f);
-  return z.pipe(
-    z.transform((v: unknown) =>
-      f.kind == K.OneOf
-        ? selectedBranchIndex(f, v) < 0
-          ? undefined
-          : v
-        : blank(v) || (!need && isEmpty(f, v))
-          ? need && f.kind == K.Object
-            ? {}
-            : undefined
-          : f.kind == K.Number
-            ? numeric(v)
-            : v,
-    ),
-    need ? s : z.optional(s),
-  );
+function read(f: Field, v: unknown): unknown {
+  if (f.kind == K.OneOf) {
+    const i = selectedBranchIndex(f, v);
+    return i < 0 ? undefined : fill(f.branches[i]!.fields, v);
+  }
+  const need = needed(f);
+  if (blank(v) || (!need && isEmpty(f, v))) return need && f.kind == K.Object ? node(f, {}) : undefined;
+  return f.kind == K.Number
+    ? numeric(v)
+    : f.kind == K.Object
+      ? node(f, v)
+      : f.kind == K.List && !f.options && f.itemType != 'string' && Array.isArray(v)
+        ? v.map(numeric)
+        : f.kind == K.ObjectList && Array.isArray(v)
+          ? v.map((row) => node(f.item, row))
+          : v;
 }
 
-/** The zod/mini schema of a whole config. */
-export const toZod = (model: FormModel): Z => object(model.root);
+/** Reads the fields of object `v` in place. */
+function fill(fields: readonly Field[], v: unknown): unknown {
+  if (isObj(v)) for (const f of fields) v[f.key] = read(f, v[f.key]);
+  return v;
+}
+
+/** An object node's value; a node whose only field has key '' is that oneOf itself. */
+function node(n: ObjectNode, v: unknown): unknown {
+  const self = n.fields.find((f) => !f.key);
+  return self ? read(self, v) : fill(n.fields, v);
+}
+
+/**
+ * A config as `toZod`'s schema reads it, made from `v` in place (so give it a copy): normalising the value first
+ * takes the place of a zod transform before each field (zod/mini's pipe and transform would add their classes).
+ */
+export const readable = (model: FormModel, v: unknown): unknown => node(model.root, v);
