@@ -3,6 +3,7 @@
  * Written with the few zod/mini types validation needs anyway: each further type adds its class to the bundle.
  */
 import * as z from 'zod/mini';
+import { list } from '../validation/zod-types.js';
 
 const id = z.string().check(z.refine((s) => s != ''));
 /** `T`, null, or left out. */
@@ -16,7 +17,7 @@ export const templateSummary = z.object({
   id,
   name: z.string(),
   icon: optionalText,
-  tags: maybe(z.array(z.string())),
+  tags: maybe(list(z.string())),
 });
 
 export const sourceTemplate = z.object({
@@ -80,11 +81,11 @@ export const consentUrl = z.object({ consent_url: httpUrl });
 const pathStep = z.custom<string | number>((v) => typeof v == 'string' || Number.isFinite(v));
 
 export const oauthValues = z.object({
-  values: z.array(z.object({ path: z.array(pathStep), value: z.unknown() })),
+  values: list(z.object({ path: list(pathStep), value: z.unknown() })),
 });
 
 export const page = <T extends z.ZodMiniType>(item: T) =>
-  z.object({ data: z.array(item), next: optionalText });
+  z.object({ data: list(item), next: optionalText });
 
 export type TemplateSummary = z.infer<typeof templateSummary>;
 export type SourceTemplate = z.infer<typeof sourceTemplate>;

@@ -5,6 +5,7 @@ import { FieldKind as K, SECRET_MASK } from '../spec/model.js';
 import type { Field, FormModel, ObjectNode, Scalar } from '../spec/model.js';
 import { blank, isObj, numeric, regex, selectedBranchIndex } from '../spec/util.js';
 import { isEmpty } from './empty.js';
+import { list, ofType, parsePart } from './zod-types.js';
 import { english, type Params, type TextKey, type Translate } from '../i18n/translate.js';
 
 type Z = z.ZodMiniType;
@@ -34,13 +35,6 @@ type Check = z.core.$ZodCheck<any>;
 const msg = (m: () => string) => ({ error: m });
 /** A message for a wrong type; an absent value reads as "Required". */
 const typed = (m: () => string) => ({ error: (i: { input?: unknown }) => (i.input === undefined ? say('v.required') : m()) });
-
-/**
- * A type check on a custom schema, in place of zod's own number and literal types (each would add its class).
- * Its issue has no `continue`, as theirs: the checks after it are skipped, a list's size checks still run.
- */
-const type = <T>(ok: (v: unknown) => boolean, error: { error: (i: { input?: unknown }) => string }) =>
-  z.custom<T>(undefined, error).check((p) => void (ok(p.value) || p.issues.push({ code: 'custom', input: p.value })));
 
 /** A check on a string that a stored, masked secret always passes (the server keeps the stored secret). */
 const textCheck = (f: { secret?: boolean }, ok: (s: string) => boolean, m: () => string) =>
@@ -76,7 +70,7 @@ function number(integer: boolean, f: { minimum?: number; maximum?: number; exclu
   if (b !== undefined) c.push(bound((n) => n <= b, M('v.max', { n: b })));
   if (x !== undefined) c.push(bound((n) => n > x, M('v.greaterThan', { n: x })));
   if (y !== undefined) c.push(bound((n) => n < y, M('v.lessThan', { n: y })));
-  return type<number>(Number.isFinite, typed(integer ? whole : M('v.number'))).check(...c);
+  return ofType<number>(Number.isFinite, typed(integer ? whole : M('v.number'))).check(...c);
 }
 
 /**
@@ -109,39 +103,35 @@ function inner(f: Field): Z {
     case K.Number:
       return number(f.integer, f);
     case K.Boolean:
-      return type((v) => v === true || v === false, typed(M('v.boolean')));
+      return ofType((v) => v === true || v === false, typed(M('v.boolean')));
     case K.Enum:
-      return type((v) => f.options.includes(v as Scalar), typed(M('v.chooseOption')));
+      return ofType((v) => f.options.includes(v as Scalar), typed(M('v.chooseOption')));
     case K.Const:
       return z.custom((v) => JSON.stringify(v) === JSON.stringify(f.value), msg(M('v.fixed')));
     case K.List: {
       const item = f.options
-        ? type((v) => f.options!.includes(v as Scalar), msg(M('v.chooseOption')))
+        ? ofType((v) => f.options!.includes(v as Scalar), msg(M('v.chooseOption')))
         : f.itemType == 'string'
           ? text({}, f.itemPattern, f.patternDescriptor)
           : number(f.itemType == 'integer');
       const c = sizes(f);
       if (f.uniqueItems)
         c.push(z.refine<unknown[]>((a) => new Set(a.map((v) => JSON.stringify(v))).size == a.length, msg(M('v.uniqueItems'))) as Check);
-      return z.array(item as Z, typed(M('v.list'))).check(...c);
+      return list(item as Z, typed(M('v.list'))).check(...c);
     }
     case K.ObjectList:
-      return z.array(object(f.item), typed(M('v.list'))).check(...sizes(f));
+      return list(object(f.item), typed(M('v.list'))).check(...sizes(f));
     case K.Object:
       return object(f);
     case K.OneOf: {
-      const d = f.discriminator;
       const options = f.branches.map((b) => z.object(shape(b.fields))); // the discriminator is no branch field
       // A discriminated union by hand (zod's own costs more bytes than this): the discriminator picks the branch,
-      // whose issues keep their paths and messages.
-      return z.custom().check(
-        z.superRefine((v, ctx) => {
-          const branch = isObj(v) ? options[f.branches.findIndex((b) => b.value === v[d])] : undefined;
-          if (!branch) return void ctx.addIssue({ code: 'custom', message: say('v.chooseOption') });
-          const result = z.safeParse(branch, v);
-          if (!result.success) for (const issue of result.error.issues) ctx.addIssue(issue as never);
-        }),
-      );
+      // whose issues keep their paths and messages, each with `continue` so that no check after it is skipped.
+      return z.custom().check((p) => {
+        const i = selectedBranchIndex(f, p.value);
+        if (i < 0) p.issues.push({ code: 'custom', message: say('v.chooseOption'), input: p.value, continue: true });
+        else for (const issue of parsePart(options[i]!, p.value).issues) p.issues.push({ ...issue, continue: true });
+      });
     }
     default: // Json: any value
       return z.custom((v) => v !== undefined, msg(M('v.required')));
