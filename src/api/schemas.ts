@@ -1,28 +1,35 @@
 /**
  * The shapes the widget relies on in API answers. Every answer is parsed here before the UI sees it.
- * Written with the few zod/mini types validation needs anyway: each further type adds its class to the bundle.
+ * Written with the zod/mini types validation needs anyway (z.object, z.optional, z.custom and the types made of them
+ * in validation/zod-types.ts): each further zod type adds its class to the bundle.
  */
 import * as z from 'zod/mini';
-import { list } from '../validation/zod-types.js';
+import { list, nullable, ofType, string } from '../validation/zod-types.js';
 
-const id = z.string().check(z.refine((s) => s != ''));
+/** One instance serves every text field. */
+const text = string();
+
+const id = text.check(z.refine((s) => s != ''));
 /** `T`, null, or left out. */
-const maybe = <T extends z.ZodMiniType>(s: T) => z.optional(z.nullable(s));
-const optionalText = maybe(z.string());
+const maybe = <T extends z.ZodMiniType>(s: T) => z.optional(nullable(s));
+const optionalText = maybe(text);
 /** Any JSON object (a plain copy, without an own `__proto__` key). */
-const jsonObject = z.looseObject({});
+const jsonObject = ofType<Record<string, unknown>>((v) => !!v && typeof v == 'object' && !Array.isArray(v)).check((p) => {
+  p.value = { ...p.value };
+  delete p.value['__proto__']; // an own key of that name (the copy's prototype is Object.prototype)
+});
 const templateRef = maybe(z.object({ id, name: optionalText, icon: optionalText }));
 
 export const templateSummary = z.object({
   id,
-  name: z.string(),
+  name: text,
   icon: optionalText,
-  tags: maybe(list(z.string())),
+  tags: maybe(list(text)),
 });
 
 export const sourceTemplate = z.object({
   id,
-  name: z.string(),
+  name: text,
   icon: optionalText,
   user_config_spec: z.object({
     connectionSpecification: jsonObject,
@@ -32,7 +39,7 @@ export const sourceTemplate = z.object({
 
 export const sourceSummary = z.object({
   id,
-  name: z.string(),
+  name: text,
   summarized_source_template: templateRef,
   source_template: templateRef,
   created_at: optionalText,
@@ -41,7 +48,7 @@ export const sourceSummary = z.object({
 
 export const source = z.object({
   id,
-  name: z.string(),
+  name: text,
   source_template: sourceTemplate,
   source_config: jsonObject,
   created_at: optionalText,
@@ -63,7 +70,7 @@ export const tokenInfo = z.object({
  * zod's `url({ protocol: /^https?$/ })` reads it: trimmed, `scheme://` required, and without the tabs and
  * newlines that the URL parser drops anyway (so the URL used is the one checked).
  */
-const httpUrl = z.string().check(
+const httpUrl = text.check(
   z.refine((s) => {
     try {
       return /^https?:\/\//i.test(s.trim()) && !!new URL(s.trim());
@@ -81,7 +88,7 @@ export const consentUrl = z.object({ consent_url: httpUrl });
 const pathStep = z.custom<string | number>((v) => typeof v == 'string' || Number.isFinite(v));
 
 export const oauthValues = z.object({
-  values: list(z.object({ path: list(pathStep), value: z.unknown() })),
+  values: list(z.object({ path: list(pathStep), value: z.custom() })),
 });
 
 export const page = <T extends z.ZodMiniType>(item: T) =>

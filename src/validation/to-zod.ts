@@ -5,7 +5,7 @@ import { FieldKind as K, SECRET_MASK } from '../spec/model.js';
 import type { Field, FormModel, ObjectNode, Scalar } from '../spec/model.js';
 import { blank, isObj, numeric, regex, selectedBranchIndex } from '../spec/util.js';
 import { isEmpty } from './empty.js';
-import { list, ofType, parsePart } from './zod-types.js';
+import { list, ofType, parsePart, string } from './zod-types.js';
 import { english, type Params, type TextKey, type Translate } from '../i18n/translate.js';
 
 type Z = z.ZodMiniType;
@@ -53,7 +53,7 @@ function text(f: { secret?: boolean; minLength?: number; maxLength?: number }, p
           : say('v.pattern', { pattern: pattern! })) as Check);
   if (lo !== undefined) c.push(textCheck(f, (s) => len(s) >= lo, M('v.minLength', { n: lo })) as Check);
   if (hi !== undefined) c.push(textCheck(f, (s) => len(s) <= hi, M('v.maxLength', { n: hi })) as Check);
-  return z.string(typed(M('v.text'))).check(...c);
+  return string(typed(M('v.text'))).check(...c);
 }
 
 /** A check on a number, as a refine: zod's own comparison checks would each add a class to the bundle. */

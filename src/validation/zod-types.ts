@@ -1,5 +1,6 @@
 // zod/mini types made of a custom schema and checks, in place of zod's own: each zod type used adds its class to the
-// bundle. They behave as zod's own in what the forms and the API client rely on (see each).
+// bundle, and these are what the form validation and the API answers need of z.string, z.number, z.literal, z.array
+// and z.nullable, with the same issues, flags and parsed values.
 import * as z from 'zod/mini';
 
 type Message = { error?: (issue: { input?: unknown }) => string };
@@ -11,6 +12,9 @@ type Message = { error?: (issue: { input?: unknown }) => string };
 export const ofType = <T>(ok: (v: unknown) => boolean, error?: Message) =>
   z.custom<T>(undefined, error).check((p) => void (ok(p.value) || p.issues.push({ code: 'custom', input: p.value })));
 
+/** A string, as z.string(). */
+export const string = (error?: Message) => ofType<string>((v) => typeof v == 'string', error);
+
 /**
  * `v` parsed by `schema` as zod's own containers parse their parts: the issues come with their flags (`continue`),
  * which z.safeParse leaves out; their messages are made when the whole parse's issues are read.
@@ -20,9 +24,9 @@ export const parsePart = (schema: z.ZodMiniType, v: unknown) =>
 
 /**
  * A list of `item`s, read as z.array reads it: an issue with `error` for anything but an array; else each item
- * parsed by `item`, its issues moved under the item's index as they are (so the checks after it run or not as after
- * z.array's items: a size check after an item's `continue: false`, a uniqueness check after any item that failed
- * its type), and the value becomes the items as parsed.
+ * (holes too) parsed by `item`, its issues moved under the item's index as they are (so the checks after it run or
+ * not as after z.array's items: a size check after an item's `continue: false`, a uniqueness check after any item
+ * that failed its type), and the value becomes the items as parsed.
  */
 export const list = <T extends z.ZodMiniType>(item: T, error?: Message) =>
   ofType<z.output<T>[]>(Array.isArray, error).check((p) => {
@@ -31,4 +35,13 @@ export const list = <T extends z.ZodMiniType>(item: T, error?: Message) =>
       for (const issue of part.issues) p.issues.push({ ...issue, path: [i, ...(issue.path ?? [])] });
       return part.value as z.output<T>;
     });
+  });
+
+/** `schema`'s value or null, as z.nullable(schema). */
+export const nullable = <T extends z.ZodMiniType>(schema: T) =>
+  z.custom<z.output<T> | null>().check((p) => {
+    if (p.value === null) return;
+    const part = parsePart(schema, p.value);
+    p.issues.push(...part.issues);
+    p.value = part.value as z.output<T>;
   });
