@@ -158,7 +158,8 @@ function read(f: Field, v: unknown): unknown {
     return i < 0 ? undefined : fill(f.branches[i]!.fields, v);
   }
   const need = needed(f);
-  if (blank(v) || (!need && isEmpty(f, v))) return need && f.kind == K.Object ? node(f, {}) : undefined;
+  // {} without a prototype, as validateConfig's copy: a field called `toString` is absent, not inherited
+  if (blank(v) || (!need && isEmpty(f, v))) return need && f.kind == K.Object ? node(f, Object.create(null)) : undefined;
   return f.kind == K.Number
     ? numeric(v)
     : f.kind == K.Object

@@ -114,6 +114,8 @@ const cases: Case[] = [
   // objects and object lists
   ['nested required at the nested path', { o: { type: 'object', properties: { a: { type: 'string' } }, required: ['a'] } }, ['o'], { o: {} }, [[['o', 'a'], english('v.required')]]],
   ['a missing required object reports its children', { o: { type: 'object', properties: { a: { type: 'string' } }, required: ['a'] } }, ['o'], {}, [[['o', 'a'], english('v.required')]]],
+  ['a missing required object has no inherited fields', { o: { type: 'object', properties: { toString: { type: 'string' }, constructor: { type: 'integer' } }, required: ['toString'] } }, ['o'], {}, [[['o', 'toString'], english('v.required')]]],
+  ['a null required object has no inherited fields', { o: { type: 'object', properties: { toString: { type: 'string' }, constructor: { type: 'integer' } }, required: ['toString'] } }, ['o'], { o: null }, [[['o', 'toString'], english('v.required')]]],
   ['an empty optional object (consts aside) is skipped', { o: { type: 'object', properties: { k: { const: 'c' }, a: { type: 'string' } }, required: ['k', 'a'] } }, [], { o: { k: 'c', a: ' ' } }, []],
   ['an optional object with content is checked', { o: { type: 'object', properties: { a: { type: 'string' }, b: { type: 'string' } }, required: ['a'] } }, [], { o: { b: 'x' } }, [[['o', 'a'], english('v.required')]]],
   ['object list rows', { rows: { type: 'array', items: { type: 'object', required: ['name'], properties: { name: { type: 'string' }, n: { type: 'integer' } } } } }, [], { rows: [{ name: 'a' }, { n: 'x' }] }, [[['rows', 1, 'name'], english('v.required')], [['rows', 1, 'n'], english('v.wholeNumber')]]],
