@@ -111,6 +111,17 @@ const cases: Case[] = [
   ['maxItems', { x: { type: 'array', items: { type: 'string' }, maxItems: 1 } }, [], { x: ['a', 'b'] }, [[['x'], english('v.maxItems', { n: 1 })]]],
   ['uniqueItems', { x: { type: 'array', items: { type: 'string' }, uniqueItems: true } }, [], { x: ['a', 'b', 'a'] }, [[['x'], english('v.uniqueItems')]]],
   ['uniqueItems compares numbers typed as text', { x: { type: 'array', items: { type: 'integer' }, uniqueItems: true } }, [], { x: [1, '1'] }, [[['x'], english('v.uniqueItems')]]],
+  // after a failed item: a list's size check runs unless the item's failure stops all checks (a fraction in an
+  // integer, a wrong const), its uniqueness check only when every item has the right type
+  ['a list still counts its items after an item of the wrong type', { x: { type: 'array', items: { type: 'integer' }, maxItems: 1 } }, [], { x: ['a', 2] }, [[['x', 0], english('v.wholeNumber')], [['x'], english('v.maxItems', { n: 1 })]]],
+  ['a list does not count its items after a fraction in an integer item', { x: { type: 'array', items: { type: 'integer' }, minItems: 2 } }, ['x'], { x: [1.5] }, [[['x', 0], english('v.wholeNumber')]]],
+  ['duplicates are not looked for after an item of the wrong type', { x: { type: 'array', items: { type: 'string' }, uniqueItems: true } }, [], { x: [3, 3] }, [[['x', 0], english('v.text')], [['x', 1], english('v.text')]]],
+  ['duplicates are not looked for after an item outside the options', { x: { type: 'array', items: { enum: ['A', 'B'] }, uniqueItems: true, maxItems: 2 } }, [], { x: ['Z', 'Z', 'A'] }, [[['x', 0], english('v.chooseOption')], [['x', 1], english('v.chooseOption')], [['x'], english('v.maxItems', { n: 2 })]]],
+  ['duplicates are looked for after an item that breaks its pattern', { x: { type: 'array', items: { type: 'string', pattern: '^[a-z]+$' }, uniqueItems: true } }, [], { x: ['A1', 'A1'] }, [[['x', 0], english('v.pattern', { pattern: '^[a-z]+$' })], [['x', 1], english('v.pattern', { pattern: '^[a-z]+$' })], [['x'], english('v.uniqueItems')]]],
+  ['an object list still counts its rows after a row misses a field', { rows: { type: 'array', minItems: 2, items: { type: 'object', required: ['a'], properties: { a: { type: 'string' } } } } }, ['rows'], { rows: [{}] }, [[['rows', 0, 'a'], english('v.required')], [['rows'], english('v.minItems', { n: 2 })]]],
+  ['an object list does not count its rows after a wrong const', { rows: { type: 'array', minItems: 2, items: { type: 'object', properties: { k: { const: 'c' } } } } }, ['rows'], { rows: [{ k: 'd' }] }, [[['rows', 0, 'k'], english('v.fixed')]]],
+  ['an object list counts its rows after a fraction inside a oneOf row', { rows: { type: 'array', minItems: 2, items: { oneOf: [{ properties: { t: { const: 'a' }, n: { type: 'integer' } } }] } } }, ['rows'], { rows: [{ t: 'a', n: 1.5 }] }, [[['rows', 0, 'n'], english('v.wholeNumber')], [['rows'], english('v.minItems', { n: 2 })]]],
+  ['a hole in a list is an item without a value', { x: { type: 'array', items: { type: 'string' } } }, [], { x: [, 'a'] }, [[['x', 0], english('v.required')]]],
   // objects and object lists
   ['nested required at the nested path', { o: { type: 'object', properties: { a: { type: 'string' } }, required: ['a'] } }, ['o'], { o: {} }, [[['o', 'a'], english('v.required')]]],
   ['a missing required object reports its children', { o: { type: 'object', properties: { a: { type: 'string' } }, required: ['a'] } }, ['o'], {}, [[['o', 'a'], english('v.required')]]],
