@@ -1,27 +1,35 @@
 /**
  * The shapes the widget relies on in API answers. Every answer is parsed here before the UI sees it.
- * Written with the few zod/mini types validation needs anyway: each further type adds its class to the bundle.
+ * Written with the zod/mini types validation needs anyway (z.object, z.custom and the types made of them in
+ * validation/zod-types.ts): each further zod type adds its class to the bundle.
  */
 import * as z from 'zod/mini';
+import { list, ofType, optional, string } from '../validation/zod-types.js';
 
-const id = z.string().check(z.refine((s) => s != ''));
+/** One instance serves every text field. */
+const text = string();
+
+const id = text.check(z.refine((s) => s != ''));
 /** `T`, null, or left out. */
-const maybe = <T extends z.ZodMiniType>(s: T) => z.optional(z.union([s, z.literal(null)]));
-const optionalText = maybe(z.string());
+const maybe = <T extends z.ZodMiniType>(s: T) => optional(s, (v): v is null | undefined => v == null);
+const optionalText = maybe(text);
 /** Any JSON object (a plain copy, without an own `__proto__` key). */
-const jsonObject = z.looseObject({});
+const jsonObject = ofType<Record<string, unknown>>((v) => !!v && typeof v == 'object' && !Array.isArray(v)).check((p) => {
+  p.value = { ...p.value };
+  delete p.value['__proto__']; // an own key of that name (the copy's prototype is Object.prototype)
+});
 const templateRef = maybe(z.object({ id, name: optionalText, icon: optionalText }));
 
 export const templateSummary = z.object({
   id,
-  name: z.string(),
+  name: text,
   icon: optionalText,
-  tags: maybe(z.array(z.string())),
+  tags: maybe(list(text)),
 });
 
 export const sourceTemplate = z.object({
   id,
-  name: z.string(),
+  name: text,
   icon: optionalText,
   user_config_spec: z.object({
     connectionSpecification: jsonObject,
@@ -31,7 +39,7 @@ export const sourceTemplate = z.object({
 
 export const sourceSummary = z.object({
   id,
-  name: z.string(),
+  name: text,
   summarized_source_template: templateRef,
   source_template: templateRef,
   created_at: optionalText,
@@ -40,7 +48,7 @@ export const sourceSummary = z.object({
 
 export const source = z.object({
   id,
-  name: z.string(),
+  name: text,
   source_template: sourceTemplate,
   source_config: jsonObject,
   created_at: optionalText,
@@ -48,7 +56,7 @@ export const source = z.object({
 });
 
 export const checkResult = z.object({
-  status: z.literal(['succeeded', 'failed']),
+  status: z.custom<'succeeded' | 'failed'>((v) => v == 'succeeded' || v == 'failed'),
   message: optionalText,
 });
 
@@ -62,27 +70,29 @@ export const tokenInfo = z.object({
  * zod's `url({ protocol: /^https?$/ })` reads it: trimmed, `scheme://` required, and without the tabs and
  * newlines that the URL parser drops anyway (so the URL used is the one checked).
  */
-const httpUrl = z.pipe(
-  z.string().check(
-    z.refine((s) => {
-      try {
-        return /^https?:\/\//i.test(s.trim()) && !!new URL(s.trim());
-      } catch {
-        return false;
-      }
-    }),
-  ),
-  z.transform((s) => s.trim().replace(/[\t\n\r]/g, '')),
+const httpUrl = text.check(
+  z.refine((s) => {
+    try {
+      return /^https?:\/\//i.test(s.trim()) && !!new URL(s.trim());
+    } catch {
+      return false;
+    }
+  }),
+  // the URL as it is used (a check that rewrites the value: a pipe and a transform would each add a class)
+  (p) => void (p.value = p.value.trim().replace(/[\t\n\r]/g, '')),
 );
 
 export const consentUrl = z.object({ consent_url: httpUrl });
 
+/** A step of a value path: a key or an index (as z.union([z.string(), z.number()]), without the union's class). */
+const pathStep = z.custom<string | number>((v) => typeof v == 'string' || Number.isFinite(v));
+
 export const oauthValues = z.object({
-  values: z.array(z.object({ path: z.array(z.union([z.string(), z.number()])), value: z.unknown() })),
+  values: list(z.object({ path: list(pathStep), value: z.custom() })),
 });
 
 export const page = <T extends z.ZodMiniType>(item: T) =>
-  z.object({ data: z.array(item), next: optionalText });
+  z.object({ data: list(item), next: optionalText });
 
 export type TemplateSummary = z.infer<typeof templateSummary>;
 export type SourceTemplate = z.infer<typeof sourceTemplate>;

@@ -1,9 +1,11 @@
-// FormModel → zod/mini schema. Every message comes from the i18n catalog, resolved when an issue is raised.
+// FormModel → zod/mini schema, and the config as that schema reads it. Every message comes from the i18n catalog,
+// resolved when an issue is raised.
 import * as z from 'zod/mini';
 import { FieldKind as K, SECRET_MASK } from '../spec/model.js';
-import type { Field, FormModel, ObjectNode } from '../spec/model.js';
+import type { Field, FormModel, ObjectNode, Scalar } from '../spec/model.js';
 import { blank, isObj, numeric, regex, selectedBranchIndex } from '../spec/util.js';
 import { isEmpty } from './empty.js';
+import { list, ofType, optional, parsePart, string } from './zod-types.js';
 import { english, type Params, type TextKey, type Translate } from '../i18n/translate.js';
 
 type Z = z.ZodMiniType;
@@ -51,7 +53,7 @@ function text(f: { secret?: boolean; minLength?: number; maxLength?: number }, p
           : say('v.pattern', { pattern: pattern! })) as Check);
   if (lo !== undefined) c.push(textCheck(f, (s) => len(s) >= lo, M('v.minLength', { n: lo })) as Check);
   if (hi !== undefined) c.push(textCheck(f, (s) => len(s) <= hi, M('v.maxLength', { n: hi })) as Check);
-  return z.string(typed(M('v.text'))).check(...c);
+  return string(typed(M('v.text'))).check(...c);
 }
 
 /** A check on a number, as a refine: zod's own comparison checks would each add a class to the bundle. */
@@ -68,7 +70,7 @@ function number(integer: boolean, f: { minimum?: number; maximum?: number; exclu
   if (b !== undefined) c.push(bound((n) => n <= b, M('v.max', { n: b })));
   if (x !== undefined) c.push(bound((n) => n > x, M('v.greaterThan', { n: x })));
   if (y !== undefined) c.push(bound((n) => n < y, M('v.lessThan', { n: y })));
-  return z.number(typed(integer ? whole : M('v.number'))).check(...c);
+  return ofType<number>(Number.isFinite, typed(integer ? whole : M('v.number'))).check(...c);
 }
 
 /**
@@ -101,71 +103,88 @@ function inner(f: Field): Z {
     case K.Number:
       return number(f.integer, f);
     case K.Boolean:
-      return z.literal([true, false], typed(M('v.boolean'))); // as z.boolean(), without adding its class
+      return ofType((v) => v === true || v === false, typed(M('v.boolean')));
     case K.Enum:
-      return z.literal(f.options as string[], typed(M('v.chooseOption')));
+      return ofType((v) => f.options.includes(v as Scalar), typed(M('v.chooseOption')));
     case K.Const:
       return z.custom((v) => JSON.stringify(v) === JSON.stringify(f.value), msg(M('v.fixed')));
     case K.List: {
       const item = f.options
-        ? z.literal(f.options as string[], msg(M('v.chooseOption')))
+        ? ofType((v) => f.options!.includes(v as Scalar), msg(M('v.chooseOption')))
         : f.itemType == 'string'
           ? text({}, f.itemPattern, f.patternDescriptor)
-          : z.pipe(z.transform(numeric), number(f.itemType == 'integer'));
+          : number(f.itemType == 'integer');
       const c = sizes(f);
       if (f.uniqueItems)
         c.push(z.refine<unknown[]>((a) => new Set(a.map((v) => JSON.stringify(v))).size == a.length, msg(M('v.uniqueItems'))) as Check);
-      return z.array(item as Z, typed(M('v.list'))).check(...c);
+      return list(item as Z, typed(M('v.list'))).check(...c);
     }
     case K.ObjectList:
-      return z.array(object(f.item), typed(M('v.list'))).check(...sizes(f));
+      return list(object(f.item), typed(M('v.list'))).check(...sizes(f));
     case K.Object:
       return object(f);
     case K.OneOf: {
-      const d = f.discriminator;
-      const options = f.branches.map((b) => z.object({ ...shape(b.fields), [d]: z.literal(b.value as string) }));
+      const options = f.branches.map((b) => z.object(shape(b.fields))); // the discriminator is no branch field
       // A discriminated union by hand (zod's own costs more bytes than this): the discriminator picks the branch,
-      // whose issues keep their paths and messages.
-      return z.custom().check(
-        z.superRefine((v, ctx) => {
-          const branch = isObj(v) ? options[f.branches.findIndex((b) => b.value === v[d])] : undefined;
-          if (!branch) return void ctx.addIssue({ code: 'custom', message: say('v.chooseOption') });
-          const result = z.safeParse(branch, v);
-          if (!result.success) for (const issue of result.error.issues) ctx.addIssue(issue as never);
-        }),
-      );
+      // whose issues keep their paths and messages, each with `continue` so that no check after it is skipped.
+      return z.custom().check((p) => {
+        const i = selectedBranchIndex(f, p.value);
+        if (i < 0) p.issues.push({ code: 'custom', message: say('v.chooseOption'), input: p.value, continue: true });
+        else for (const issue of parsePart(options[i]!, p.value).issues) p.issues.push({ ...issue, continue: true });
+      });
     }
     default: // Json: any value
       return z.custom((v) => v !== undefined, msg(M('v.required')));
   }
 }
 
+/** Whether field `f` must have a value: required, and not hidden, nullable or a const. */
+const needed = (f: Field) => f.required && !f.hidden && !f.nullable && f.kind != K.Const;
+
+/** A field as a property of its parent; absent (see `readable`) is an error only when the field is needed. */
+const slot = (f: Field): Z => (needed(f) ? inner(f) : optional(inner(f)));
+
+/** The zod/mini schema of a whole config, as `readable` gives it. */
+export const toZod = (model: FormModel): Z => object(model.root);
+
 /**
- * A field as a property of its parent. Blank values (and, for optional fields, empty lists and objects) count
- * as absent; a oneOf without a chosen branch is absent; numbers typed as text are read as numbers. Absent is an
- * error only for a required field that is not hidden, not nullable and not a const; a required object that is
- * absent is checked as {} so the message lands on its required fields.
+ * Field `f`'s value as its schema reads it. Blank values (and, for optional fields, empty lists and objects) are
+ * absent (undefined); a oneOf without a chosen branch is absent; numbers typed as text are read as numbers. A needed
+ * object that is absent is read as {} so the message lands on its required fields.
  */
-function slot(f: Field): Z {
-  const need = f.required && !f.hidden && !f.nullable && f.kind != K.Const;
-  const s = inner(f);
-  return z.pipe(
-    z.transform((v: unknown) =>
-      f.kind == K.OneOf
-        ? selectedBranchIndex(f, v) < 0
-          ? undefined
-          : v
-        : blank(v) || (!need && isEmpty(f, v))
-          ? need && f.kind == K.Object
-            ? {}
-            : undefined
-          : f.kind == K.Number
-            ? numeric(v)
-            : v,
-    ),
-    need ? s : z.optional(s),
-  );
+function read(f: Field, v: unknown): unknown {
+  if (f.kind == K.OneOf) {
+    const i = selectedBranchIndex(f, v);
+    return i < 0 ? undefined : fill(f.branches[i]!.fields, v);
+  }
+  const need = needed(f);
+  // {} without a prototype, as validateConfig's copy: a field called `toString` is absent, not inherited
+  if (blank(v) || (!need && isEmpty(f, v))) return need && f.kind == K.Object ? node(f, Object.create(null)) : undefined;
+  return f.kind == K.Number
+    ? numeric(v)
+    : f.kind == K.Object
+      ? node(f, v)
+      : f.kind == K.List && !f.options && f.itemType != 'string' && Array.isArray(v)
+        ? v.map(numeric)
+        : f.kind == K.ObjectList && Array.isArray(v)
+          ? v.map((row) => node(f.item, row))
+          : v;
 }
 
-/** The zod/mini schema of a whole config. */
-export const toZod = (model: FormModel): Z => object(model.root);
+/** Reads the fields of object `v` in place. */
+function fill(fields: readonly Field[], v: unknown): unknown {
+  if (isObj(v)) for (const f of fields) v[f.key] = read(f, v[f.key]);
+  return v;
+}
+
+/** An object node's value; a node whose only field has key '' is that oneOf itself. */
+function node(n: ObjectNode, v: unknown): unknown {
+  const self = n.fields.find((f) => !f.key);
+  return self ? read(self, v) : fill(n.fields, v);
+}
+
+/**
+ * A config as `toZod`'s schema reads it, made from `v` in place (so give it a copy): normalising the value first
+ * takes the place of a zod transform before each field (zod/mini's pipe and transform would add their classes).
+ */
+export const readable = (model: FormModel, v: unknown): unknown => node(model.root, v);

@@ -3,7 +3,7 @@ import type { FormModel, ValuePath } from '../spec/model.js';
 import { copy } from '../spec/util.js';
 import { english, type Translate } from '../i18n/translate.js';
 import { pathKey } from './path-key.js';
-import { inLanguage, toZod } from './to-zod.js';
+import { inLanguage, readable, toZod } from './to-zod.js';
 
 const schemas = new WeakMap<FormModel, ReturnType<typeof toZod>>();
 
@@ -17,7 +17,7 @@ export function validateConfig(model: FormModel, value: unknown, t: Translate = 
   // Inside inLanguage as a whole: zod makes an issue's message when the issues are first read, not during parsing.
   return inLanguage(t, () => {
     // null-prototype copy: a property called `toString` or `constructor` is read as data, never inherited
-    const result = z.safeParse(schema!, copy(value, true), { error: () => t('v.invalid') });
+    const result = z.safeParse(schema!, readable(model, copy(value, true)), { error: () => t('v.invalid') });
     const errors = new Map<string, string>();
     if (!result.success)
       for (const issue of result.error.issues) {
