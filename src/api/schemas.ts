@@ -1,17 +1,17 @@
 /**
  * The shapes the widget relies on in API answers. Every answer is parsed here before the UI sees it.
- * Written with the zod/mini types validation needs anyway (z.object, z.custom and the types made of them in
- * validation/zod-types.ts): each further zod type adds its class to the bundle.
+ * Written with the zod/mini types validation needs anyway (z.object, z.optional, z.custom and the types made of them
+ * in validation/zod-types.ts): each further zod type adds its class to the bundle.
  */
 import * as z from 'zod/mini';
-import { list, ofType, optional, string } from '../validation/zod-types.js';
+import { list, nullable, ofType, string } from '../validation/zod-types.js';
 
 /** One instance serves every text field. */
 const text = string();
 
 const id = text.check(z.refine((s) => s != ''));
 /** `T`, null, or left out. */
-const maybe = <T extends z.ZodMiniType>(s: T) => optional(s, (v): v is null | undefined => v == null);
+const maybe = <T extends z.ZodMiniType>(s: T) => z.optional(nullable(s));
 const optionalText = maybe(text);
 /** Any JSON object (a plain copy, without an own `__proto__` key). */
 const jsonObject = ofType<Record<string, unknown>>((v) => !!v && typeof v == 'object' && !Array.isArray(v)).check((p) => {

@@ -5,7 +5,7 @@ import { FieldKind as K, SECRET_MASK } from '../spec/model.js';
 import type { Field, FormModel, ObjectNode, Scalar } from '../spec/model.js';
 import { blank, isObj, numeric, regex, selectedBranchIndex } from '../spec/util.js';
 import { isEmpty } from './empty.js';
-import { list, ofType, optional, parsePart, string } from './zod-types.js';
+import { list, ofType, parsePart, string } from './zod-types.js';
 import { english, type Params, type TextKey, type Translate } from '../i18n/translate.js';
 
 type Z = z.ZodMiniType;
@@ -142,7 +142,7 @@ function inner(f: Field): Z {
 const needed = (f: Field) => f.required && !f.hidden && !f.nullable && f.kind != K.Const;
 
 /** A field as a property of its parent; absent (see `readable`) is an error only when the field is needed. */
-const slot = (f: Field): Z => (needed(f) ? inner(f) : optional(inner(f)));
+const slot = (f: Field): Z => (needed(f) ? inner(f) : z.optional(inner(f)));
 
 /** The zod/mini schema of a whole config, as `readable` gives it. */
 export const toZod = (model: FormModel): Z => object(model.root);

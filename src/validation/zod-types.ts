@@ -1,6 +1,6 @@
 // zod/mini types made of a custom schema and checks, in place of zod's own: each zod type used adds its class to the
-// bundle, and these are what the form validation and the API answers need of z.string, z.number, z.literal,
-// z.array, z.nullable and z.optional, with the same issues, flags and parsed values.
+// bundle, and these are what the form validation and the API answers need of z.string, z.number, z.literal, z.array
+// and z.nullable, with the same issues, flags and parsed values.
 import * as z from 'zod/mini';
 
 type Message = { error?: (issue: { input?: unknown }) => string };
@@ -37,17 +37,11 @@ export const list = <T extends z.ZodMiniType>(item: T, error?: Message) =>
     });
   });
 
-/**
- * `schema`'s value or nothing, as z.optional(schema); `pass` may let more through as it is (null too, as
- * z.nullish). z.object lets such a key be left out: it reads that from the marks set here, as z.optional sets them.
- */
-export const optional = <T extends z.ZodMiniType, P = undefined>(schema: T, pass = (v: unknown): v is P => v === undefined) => {
-  const s = z.custom<z.output<T> | P>().check((p) => {
-    if (pass(p.value)) return;
+/** `schema`'s value or null, as z.nullable(schema). */
+export const nullable = <T extends z.ZodMiniType>(schema: T) =>
+  z.custom<z.output<T> | null>().check((p) => {
+    if (p.value === null) return;
     const part = parsePart(schema, p.value);
     p.issues.push(...part.issues);
     p.value = part.value as z.output<T>;
   });
-  s._zod.optin = s._zod.optout = 'optional';
-  return s as typeof s & { _zod: { optin: 'optional'; optout: 'optional' } };
-};
