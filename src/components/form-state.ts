@@ -24,6 +24,8 @@ export class FormState {
   submitted = false;
   /** Text typed but not yet committed (list entries, numbers being typed), by path key. */
   readonly drafts = new Map<string, string>();
+  /** JSON fields whose text does not parse, by path key: the text stays in `drafts`, and the field says so. */
+  readonly unparsedJson = new Set<string>();
   /** Secrets the user chose to reveal, by path key. */
   readonly revealed = new Set<string>();
   /** Secrets that were stored before this edit began, by path key: they offer Replace, and Cancel to keep them. */
@@ -111,6 +113,7 @@ export class FormState {
 
   validate(): Map<string, string> {
     this.#errors = validateConfig(this.model, this.value, this.t);
+    for (const key of this.unparsedJson) this.#errors.set(key, this.t('v.invalidJson'));
     return this.#errors;
   }
 

@@ -1,8 +1,8 @@
 // Controls and the form state stay in step while the user edits: a control keeps what is being typed or picked,
 // and follows the state when it changes from elsewhere (another branch, the text beside a date picker).
 import { expect } from '@open-wc/testing';
-import { control } from '../support/browser.js';
-import { focused, formState, openForm, press, tabTo, typeKeys } from './fields-helpers.js';
+import { button, control, errorFor } from '../support/browser.js';
+import { connectWithKeyboard, focused, formState, openForm, press, recordRequests, tabTo, typeKeys } from './fields-helpers.js';
 
 const DT = '^[0-9]{4}-[0-9]{2}-[0-9]{2}T[0-9]{2}:[0-9]{2}:[0-9]{2}Z$';
 
@@ -70,5 +70,31 @@ describe('fields: editing', () => {
     await choose(0);
     // The branch left comes back with what was typed into it.
     expect(control(el, 'Host name').value).to.equal('db.acme.test');
+  });
+});
+
+describe('fields: the JSON fallback', () => {
+  it('says when the text is not valid JSON, keeps it as typed, and sends the value once it reads', async () => {
+    const recorder = recordRequests();
+    try {
+      const { el } = await openForm({ filters: { title: 'Filters', anyOf: [{ type: 'object' }, { type: 'array' }] } }, ['filters']);
+      await tabTo(el, control(el, 'Filters'));
+      await typeKeys(el, '{"region": "eu"');
+      await press(el, 'Tab');
+      expect(errorFor(el, 'Filters')).to.equal('This isn’t valid JSON. Check for missing quotes, commas or brackets.');
+      expect(control<HTMLTextAreaElement>(el, 'Filters').value).to.equal('{"region": "eu"');
+      // Nothing is sent while it does not read.
+      await tabTo(el, () => button(el, 'Connect'));
+      await press(el, 'Enter');
+      expect(recorder.sent.some((r) => r.method === 'POST')).to.be.false;
+      await tabTo(el, control(el, 'Filters'), true);
+      await press(el, 'End');
+      await typeKeys(el, '}');
+      expect(errorFor(el, 'Filters')).to.equal(undefined);
+      const { config } = await connectWithKeyboard(el, recorder);
+      expect(config.filters).to.deep.equal({ region: 'eu' });
+    } finally {
+      recorder.restore();
+    }
   });
 });

@@ -28,12 +28,14 @@ export function jsonControl(field: JsonField, path: ValuePath, ctx: FieldContext
         @input=${(event: Event) => {
           const text = (event.target as HTMLTextAreaElement).value;
           ctx.state.drafts.set(key, text);
-          let parsed: unknown = text;
+          let parsed: unknown;
+          let readable = true;
           try {
             parsed = text.trim() === '' ? undefined : JSON.parse(text);
           } catch {
-            // Left as text: validation reports that it is not valid JSON.
+            readable = false; // the text stays as typed (in drafts) and the field says it is not valid JSON
           }
+          ctx.state.unparsedJson[readable ? 'delete' : 'add'](key);
           ctx.state.set(path, parsed);
           ctx.update();
         }}
