@@ -459,14 +459,13 @@ export class AirbyteConnect extends LitElement {
       const { template, source } = await load(loads.signal);
       const { connectionSpecification, advanced_auth } = template.user_config_spec;
       let model = buildForm(connectionSpecification);
-      await loadFieldKinds(model);
+      // A chunk of code the form needs that does not arrive fails like the call that fetched the form.
+      const unreachable = (error: unknown) => {
+        throw new ApiError('network_error', source ? 'get_source' : 'get_source_template', String(error));
+      };
+      await loadFieldKinds(model).catch(unreachable);
       // A template with `advanced_auth` needs the sign-in chunk, which reads it, before its form can show.
-      if (advanced_auth) {
-        const signIn = await this.#signInKit().catch((error: unknown) => {
-          throw new ApiError('network_error', source ? 'get_source' : 'get_source_template', String(error));
-        });
-        model = signIn.withAuth(model, advanced_auth);
-      }
+      if (advanced_auth) model = (await this.#signInKit().catch(unreachable)).withAuth(model, advanced_auth);
       const form: OpenForm = { template, source, state: new FormState(model, source?.source_config, this.#t) };
       this.#forms.set(key, form);
       return this.#showForm(form);

@@ -1,3 +1,4 @@
+import type { enFields } from './en-fields.js';
 import type { enSignIn } from './en-sign-in.js';
 
 /**
@@ -5,8 +6,9 @@ import type { enSignIn } from './en-sign-in.js';
  *
  * `{name}` marks a value put in at run time (numbers are formatted for the locale). A key ending in `.one` or
  * `.other` is one form of a plural, picked with `Intl.PluralRules`; a language with fewer forms repeats the text.
- * The English catalog ships in the main bundle, except the words of the sign-in, which arrive with the sign-in
- * chunk (`en-sign-in.ts`); the other languages are loaded whole when a page asks for them.
+ * The English catalog ships in the main bundle, except the words of the sign-in and of the rare field kinds, which
+ * arrive with their chunks (`en-sign-in.ts`, `en-fields.ts`); the other languages are loaded whole when a page asks
+ * for them.
  */
 export const en = {
   loading: 'Loading…',
@@ -32,22 +34,11 @@ export const en = {
   optionalFields: 'Optional fields',
   show: 'Show',
   hide: 'Hide',
-  add: 'Add {name}',
-  remove: 'Remove',
   removeValue: 'Remove {name}',
   listHint: 'Press Enter or comma to add.',
   secretSaved: 'Saved',
   replace: 'Replace {name}',
   pickDate: 'Pick from a calendar',
-  jsonHint: 'Enter JSON.',
-  // why a field is edited as JSON (after jsonHint)
-  'json.notObject': 'Its schema is not an object.',
-  'json.combination': 'It uses a schema combination ($ref, anyOf or allOf) that the form cannot show as fields.',
-  'json.choices': 'Its choices are not plain values.',
-  'json.type': 'Its type ({type}) has no form control.',
-  'json.list': 'It is a list of {type} values, which has no form control.',
-  'json.branch': 'One of its options is not a group of fields.',
-  'json.noDiscriminator': 'Its options have no fixed field that tells them apart.',
   testing: 'Testing the connection…',
   retrying: 'The connection is unreliable. Trying again…',
   connecting: 'Connecting…',
@@ -90,7 +81,6 @@ export const en = {
   'v.list': 'Enter a list of values',
   'v.invalid': 'This value isn’t valid',
   'v.fixed': 'This value can’t be changed',
-  'v.invalidJson': 'This isn’t valid JSON. Check for missing quotes, commas or brackets.',
   'v.min': 'Must be at least {n}',
   'v.max': 'Must be at most {n}',
   'v.greaterThan': 'Must be greater than {n}',
@@ -109,6 +99,6 @@ export const en = {
 };
 
 /** A key of the catalog. */
-export type MessageKey = keyof typeof en | keyof typeof enSignIn;
+export type MessageKey = keyof typeof en | keyof typeof enSignIn | keyof typeof enFields;
 /** A complete catalog: every key translated. */
 export type Catalog = Record<MessageKey, string>;

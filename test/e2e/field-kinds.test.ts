@@ -148,4 +148,24 @@ describe('rare field kinds', { timeout: 60_000 }, () => {
     assert.deepEqual(problems, []);
     await close();
   });
+
+  it('that do not arrive: back to the list, saying the server could not be reached, and fetched again on the next try', async () => {
+    const workspace = 'kindsrefused';
+    const { page, problems, close } = await open('<script type="module" src="/dist/define.js"></script>', await widgetToken(workspace));
+    let refused = 0;
+    await page.route(`**${CHUNK}`, (route) => (refused++ === 0 ? route.abort('connectionrefused') : route.continue()));
+    await page.evaluate(() =>
+      document.querySelector('airbyte-connect')!.addEventListener('airbyte-error', (event) => {
+        document.body.dataset.error = (event as CustomEvent<{ code: string }>).detail.code;
+      }),
+    );
+    await page.getByRole('button', { name: `Rare ${workspace}` }).click();
+    await page.locator('.banner', { hasText: 'We couldn’t reach the server.' }).waitFor();
+    assert.equal(await page.evaluate(() => document.body.dataset.error), 'network_error');
+    await showsRareKinds(page, workspace);
+    assert.equal(refused, 2);
+    // The refused request is Chromium's own console error; nothing else went wrong.
+    assert.deepEqual(problems.filter((problem) => !/Failed to load resource|fields\.js/.test(problem)), []);
+    await close();
+  });
 });

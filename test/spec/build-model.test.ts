@@ -5,7 +5,11 @@ import { humanize } from '../../src/spec/humanize.js';
 import type { Field, FormModel, ObjectNode, OneOfNode } from '../../src/spec/model.js';
 import { SpecError } from '../../src/spec/spec-error.js';
 import { childPath, childValue } from '../../src/spec/util.js';
-import { english } from '../../src/i18n/translate.js';
+import { enFields } from '../../src/i18n/en-fields.js';
+import { addEnglish, english } from '../../src/i18n/translate.js';
+
+// The JSON fallback's reasons are words of the rare-field chunk, which adds them when it arrives.
+addEnglish(enFields);
 
 type S = Record<string, unknown>;
 const spec = (properties: S, required: string[] = [], extra: S = {}) => ({ type: 'object', properties, required, ...extra });

@@ -1,3 +1,4 @@
+import { addEnglish } from '../../i18n/translate.js';
 import type { Field, FormModel } from '../../spec/model.js';
 import { rareKindsFile, type RareKinds } from './rare-kinds-file.js';
 
@@ -25,7 +26,10 @@ function needsRareKinds(field: Field): boolean {
 
 /** Makes sure the code for every field kind `model` uses is here before its form shows, so that it renders at once. */
 export async function loadFieldKinds(model: FormModel): Promise<void> {
-  if (!loaded && needsRareKinds(model.root)) loaded = await rareKindsFile();
+  if (loaded || !needsRareKinds(model.root)) return;
+  const kinds = await rareKindsFile();
+  addEnglish(kinds.enFields);
+  loaded = kinds;
 }
 
 /** The rare kinds' renderers, for a form that `loadFieldKinds` has prepared. */

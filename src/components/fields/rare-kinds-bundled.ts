@@ -1,4 +1,4 @@
-import { jsonControl, objectList, radioCards } from './rare-kinds.js';
+import { enFields, jsonControl, objectList, radioCards } from './rare-kinds.js';
 import type { RareKinds } from './rare-kinds-file.js';
 
 /**
@@ -6,4 +6,4 @@ import type { RareKinds } from './rare-kinds-file.js';
  * An inlined `import()` would cost more than it saves there: the bundler then wraps every module it reaches in a
  * lazy initialiser.
  */
-export const rareKindsFile = async (): Promise<RareKinds> => ({ jsonControl, objectList, radioCards });
+export const rareKindsFile = async (): Promise<RareKinds> => ({ jsonControl, objectList, radioCards, enFields });

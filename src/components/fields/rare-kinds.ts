@@ -3,3 +3,5 @@
 export { jsonControl } from './json-control.js';
 export { objectList } from './object-list-control.js';
 export { radioCards } from './radio-cards.js';
+/** Their English words, which join the catalog (`addEnglish`) when the chunk arrives. */
+export { enFields } from '../../i18n/en-fields.js';
