@@ -36,7 +36,7 @@ const builds = {
   node: { entries: esmEntries, format: 'es', outDir: 'dist/node', external: externalTo([...peers, ...dependencies]), stubs: false },
   // One <script> tag: window.AirbyteConnect and window.AirbyteEmbeddedWidget. An IIFE allows one entry only.
   iife: { entries: { 'airbyte-connect.iife': { entry: 'src/iife.ts', types: undefined } }, format: 'iife', outDir: 'dist', external: externalTo([]), stubs: false },
-  // <script src=".../airbyte-connect-loader.js">: registers a stand-in at once and imports dist/define.js on first use.
+  // <script src=".../airbyte-connect-loader.js">: registers a stand-in at once, imports the main entry on first use and adopts with its class.
   loader: { entries: { 'airbyte-connect-loader': { entry: 'src/loader/loader.ts', types: undefined } }, format: 'iife', outDir: 'dist', external: externalTo([]), stubs: false },
   // chunks/oauth.js: the sign-in chunk, built on its own (no import of the main bundle) so that the ES builds and
   // the single-file build fetch the same file.
@@ -134,8 +134,7 @@ function collapseTemplateWhitespace(): Plugin {
 
 /**
  * The single-file build fetches what the ES build splits out (the catalogs, the sign-in chunk, the error reader)
- * from beside itself, bundles the rare field kinds (the ES build's `chunks/fields.js` imports the main entry), and
- * adopts no loader.
+ * from beside itself, and bundles the rare field kinds (the ES build's `chunks/fields.js` imports the main entry).
  */
 function besideTheScript(): Plugin {
   return {
@@ -146,8 +145,6 @@ function besideTheScript(): Plugin {
       if (source.endsWith('/oauth/load.js')) return resolve('src/oauth/load-from-script.ts');
       if (source === './load-error-body.js' && importer?.endsWith('/src/api/client.ts')) return resolve('src/api/load-error-body-from-script.ts');
       if (source === './rare-kinds-file.js' && importer?.endsWith('/src/components/fields/load-field-kinds.ts')) return resolve('src/components/fields/rare-kinds-bundled.ts');
-      // Only the ES build is what the loader fetches: nothing for this one to adopt.
-      if (source.endsWith('/loader/adopt.js')) return resolve('src/loader/adopt-never.ts');
       return null;
     },
   };

@@ -1,16 +1,15 @@
 import { AirbyteConnect } from './components/airbyte-connect.js';
-import { adopted, adoptStandIns } from './loader/adopt.js';
+import { ADOPT, type MaybeStandIn } from './loader/handshake.js';
 
 /**
- * Registers `<airbyte-connect>` once. When the loader registered its stand-in, that becomes the real element
- * instead. A page that loads the widget twice (two script tags, two bundles) gets a console warning, never an
- * error, and keeps the first definition.
+ * Registers `<airbyte-connect>` once. When the loader registered its stand-in, the loader turns it into this
+ * class's element instead, unless another copy's class got there first. A page that loads the widget twice (two
+ * script tags, two bundles) gets a console warning, never an error, and keeps the first definition.
  */
 export function defineAirbyteConnect(tag = 'airbyte-connect'): void {
-  const existing = customElements.get(tag);
-  if (tag === 'airbyte-connect' && (adoptStandIns() || adopted())) return;
+  const existing = customElements.get(tag) as MaybeStandIn | undefined;
   if (!existing) customElements.define(tag, AirbyteConnect);
-  else if (existing !== AirbyteConnect) {
+  else if (existing !== AirbyteConnect && !existing[ADOPT]?.(AirbyteConnect)) {
     console.warn(`<${tag}> is already defined by another copy of airbyte-connect; keeping the first one.`);
   }
 }

@@ -1,15 +1,16 @@
 /**
- * What the loader (`airbyte-connect-loader.js`) leaves for the full widget: the class it registered as
- * `<airbyte-connect>`, the elements made before the widget arrived, and the stand-in methods to drop once it has.
- * Both sides find it under one global symbol, so any number of loader tags and copies meet in one place.
+ * How the widget recognises the loader's stand-in: the class that `airbyte-connect-loader.js` registers as
+ * `<airbyte-connect>` carries, under this key, the loader's function that turns it into a widget class's element in
+ * place. `defineAirbyteConnect()` hands it its own class, so whichever copy of the widget arrives first (the one the
+ * loader fetched, define.js, the single-file build) adopts the stand-in, and the adoption code stays in the loader.
  */
-export interface LoaderHandshake {
-  readonly element: CustomElementConstructor;
-  readonly waiting: Set<HTMLElement>;
-  readonly standIns: readonly string[];
-  adopted?: boolean;
-}
+export const ADOPT: unique symbol = Symbol.for('airbyte-connect.adopt');
 
-export const HANDSHAKE = Symbol.for('airbyte-connect.loader');
+/**
+ * Adopts the stand-in with `widget` unless a class adopted it before; true when the stand-in is (now) `widget`'s
+ * element, false when it is another copy's.
+ */
+export type AdoptStandIn = (widget: CustomElementConstructor) => boolean;
 
-export const handshake = (): LoaderHandshake | undefined => (globalThis as { [HANDSHAKE]?: LoaderHandshake })[HANDSHAKE];
+/** A class registered as `<airbyte-connect>`: the loader's stand-in has the hook, any other class has not. */
+export type MaybeStandIn = CustomElementConstructor & { [ADOPT]?: AdoptStandIn };

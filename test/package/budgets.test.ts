@@ -18,6 +18,15 @@ describe('size budgets (gzip -9)', () => {
     assert.ok(size <= 2 * KIB, `dist/airbyte-connect-loader.js is ${size} bytes gzipped; the budget is ${2 * KIB}`);
   });
 
+  // The loader owns its stand-in: the code that turns it into the real element ships in the loader, and the
+  // widget's builds carry only the hook call that hands their class over.
+  it('the adoption code ships in the loader, off the common path and out of the single file', () => {
+    const sources = (file: string) => (JSON.parse(readFileSync(`${DIST}/${file}.map`, 'utf8')) as { sources: string[] }).sources;
+    assert.ok(sources('airbyte-connect-loader.js').some((source) => source.endsWith('/src/loader/adopt.ts')), 'the loader adopts');
+    for (const file of ['airbyte-connect.js', 'airbyte-connect.iife.js', 'node/airbyte-connect.js'])
+      assert.ok(!sources(file).some((source) => source.endsWith('/src/loader/adopt.ts')), `dist/${file} carries the adoption code`);
+  });
+
   it('the single-file build with everything stays within 35 KB', () => {
     const size = gzipped('airbyte-connect.iife.js');
     assert.ok(size <= 35 * KIB, `dist/airbyte-connect.iife.js is ${size} bytes gzipped; the budget is ${35 * KIB}`);
