@@ -134,7 +134,8 @@ function collapseTemplateWhitespace(): Plugin {
 
 /**
  * The single-file build fetches what the ES build splits out (the catalogs, the sign-in chunk, the error reader)
- * from beside itself, and bundles the rare field kinds (the ES build's `chunks/fields.js` imports the main entry).
+ * from beside itself, and bundles the rare field kinds (the ES build's `chunks/fields.js` imports the main entry)
+ * and the locale resolution (`chunks/locale.js`: a fetch more for every page not in plain English).
  */
 function besideTheScript(): Plugin {
   return {
@@ -145,6 +146,7 @@ function besideTheScript(): Plugin {
       if (source.endsWith('/oauth/load.js')) return resolve('src/oauth/load-from-script.ts');
       if (source === './load-error-body.js' && importer?.endsWith('/src/api/client.ts')) return resolve('src/api/load-error-body-from-script.ts');
       if (source === './rare-kinds-file.js' && importer?.endsWith('/src/components/fields/load-field-kinds.ts')) return resolve('src/components/fields/rare-kinds-bundled.ts');
+      if (source === '../i18n/locale-words-file.js' && importer?.endsWith('/src/components/airbyte-connect.ts')) return resolve('src/i18n/locale-words-bundled.ts');
       return null;
     },
   };
@@ -187,15 +189,16 @@ function oauthChunk(path: string): Plugin {
 }
 
 /**
- * Chunks that the single-file build fetches by name (the catalogs, the error-body reader) keep a fixed one; so does
- * the rare field kinds' chunk (ES builds only: it imports the main entry), so that its name says what it holds.
- * The rest are hashed.
+ * Chunks that the single-file build fetches by name (the catalogs, the error-body reader) keep a fixed one; so do
+ * the ES builds' own on-demand chunks (the rare field kinds, the locale resolution), so that their names say what
+ * they hold. The rest are hashed.
  */
 function chunkFileName(chunk: { name: string; facadeModuleId: string | null }): string {
   const id = chunk.facadeModuleId ?? '';
   if (id.includes('/src/i18n/locales/')) return 'locales/[name].js';
   if (id.endsWith('/src/api/error-body.ts')) return 'chunks/error-body.js';
   if (id.endsWith('/src/components/fields/rare-kinds.ts')) return 'chunks/fields.js';
+  if (id.endsWith('/src/i18n/locale-words.ts')) return 'chunks/locale.js';
   return 'chunks/[name]-[hash].js';
 }
 

@@ -3,9 +3,9 @@ import { ApiError } from '../api/api-error.js';
 import { ApiClient, DEFAULT_API_BASE_URL } from '../api/client.js';
 import type { Source, SourceSummary, SourceTemplate, TemplateSummary } from '../api/schemas.js';
 import { emit, type AirbyteConnectEventDetails, type AirbyteEnvelope } from '../events/event-map.js';
-import type { Catalog } from '../i18n/en.js';
-import { loadCatalog } from '../i18n/load-catalog.js';
-import { canonicalLocale, catalogLanguage, textDirection } from '../i18n/locale.js';
+import type { LocaleWords } from '../i18n/locale-words.js';
+import { wordsFor } from '../i18n/locale-words-file.js';
+import { plainEnglish } from '../i18n/plain-english.js';
 import { addEnglish, english, translator, type MessageOverrides, type Params, type TextKey, type Translate } from '../i18n/translate.js';
 import { loadOAuth } from '../oauth/load.js';
 import type { SignInKit } from '../oauth/sign-in-kit.js';
@@ -213,8 +213,9 @@ export class AirbyteConnect extends LitElement {
   /** The words in use, and the locale and direction they belong to. */
   #t: Translate = english;
   #lang = 'en';
-  #dir: 'ltr' | 'rtl' = 'ltr';
-  /** Ignores a catalog that arrives after the locale changed again. */
+  /** '' (the page's direction) until a locale is in use: seen only on a page in another language, waiting for chunks/locale.js. */
+  #dir: 'ltr' | 'rtl' | '' = '';
+  /** Ignores words that arrive after the locale changed again. */
   #localeRequest = 0;
   /** Signing in (the sign-in chunk's), once a form needed it. */
   #signIn?: SignInKit;
@@ -300,28 +301,27 @@ export class AirbyteConnect extends LitElement {
   }
 
   /**
-   * Puts the requested locale to use: the direction at once, the words once their catalog is here (until then the
-   * previous words stay, so nothing flickers). Open forms keep their values and re-word their errors.
+   * Puts the requested locale to use. Plain English at once; any other locale once `chunks/locale.js` and its
+   * catalog are here, direction and words together: until then the previous ones stay, so nothing flickers and no
+   * words show in another script's direction. Open forms keep their values and re-word their errors.
    */
   #applyLocale(): void {
-    const requested = canonicalLocale(this.locale) ?? canonicalLocale(this.closest('[lang]')?.getAttribute('lang')) ?? 'en';
-    if (this.locale && !canonicalLocale(this.locale)) console.warn(`<airbyte-connect>: locale "${this.locale}" is not a BCP 47 tag; using ${requested}.`);
-    const language = catalogLanguage(requested);
+    const pageLang = this.closest('[lang]')?.getAttribute('lang');
+    const english = plainEnglish(this.locale || pageLang || 'en');
     const request = ++this.#localeRequest;
-    this.#dir = textDirection(requested);
-    const use = (catalog: Catalog | undefined) => {
+    const use = ({ locale, dir, language, catalog, failure }: LocaleWords) => {
       if (request !== this.#localeRequest) return;
-      this.#t = translator(requested, catalog, this.messages);
-      this.#lang = language || this.messages ? requested : 'en';
+      this.#dir = dir;
+      this.#t = translator(locale, catalog, this.messages);
+      this.#lang = language || this.messages ? locale : 'en';
       for (const form of this.#forms.values()) form.state.translate(this.#t);
       this.requestUpdate();
+      if (failure) this.#emit('airbyte-error', { code: 'locale_unavailable', message: failure });
     };
-    if (!language || language === 'en') return use(undefined);
-    loadCatalog(language).then(use, (error: unknown) => {
-      if (request !== this.#localeRequest) return;
-      use(undefined);
-      this.#emit('airbyte-error', { code: 'locale_unavailable', message: `The ${language} messages could not be loaded (${String((error as Error)?.message ?? error)}); showing English.` });
-    });
+    if (english) return use({ locale: english, dir: 'ltr', language: 'en' });
+    // Only the chunk not arriving rejects: the direction is unknown then, the words are English, and the page is
+    // told what did not arrive.
+    wordsFor(this.locale, pageLang).then(use, (error: unknown) => use({ locale: 'en', dir: 'ltr', failure: String(error) }));
   }
 
   protected override firstUpdated(): void {

@@ -1,13 +1,11 @@
-import { loadOnce } from '../loader/load-once.js';
 import { catalogFile } from './catalog-files.js';
 import type { Catalog } from './en.js';
 import type { ShippedLanguage } from './locale.js';
 
-const loaders = new Map<string, () => Promise<Catalog>>();
-
-/** The catalog of `language`, loaded once per page; a failed load is forgotten so that the next ask retries. */
-export function loadCatalog(language: Exclude<ShippedLanguage, 'en'>): Promise<Catalog> {
-  let load = loaders.get(language);
-  if (!load) loaders.set(language, (load = loadOnce(() => catalogFile(language).then((module) => module.default))));
-  return load();
-}
+/**
+ * The catalog of `language`. `import()` itself keeps a module once it has arrived and shares a load in flight, and
+ * keeps no failure here: the next ask imports again, as `loadOnce` would. Not using `loadOnce` leaves
+ * `chunks/locale.js` importing nothing from the main entry; a second chunk that did (after `chunks/fields.js`)
+ * keeps a page's bundler from dropping an unused main entry (test/package/pack.test.ts).
+ */
+export const loadCatalog = (language: Exclude<ShippedLanguage, 'en'>): Promise<Catalog> => catalogFile(language).then((module) => module.default);

@@ -1,3 +1,6 @@
+// Resolving a locale other than plain English (its canonical form, its catalog, its direction): part of
+// `chunks/locale.js`. Plain English is recognised in the main bundle (plain-english.ts).
+
 /** The languages whose catalogs ship with the widget. */
 export const SHIPPED_LANGUAGES = ['en', 'de', 'fr', 'es', 'pt', 'ja'] as const;
 export type ShippedLanguage = (typeof SHIPPED_LANGUAGES)[number];

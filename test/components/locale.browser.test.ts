@@ -9,6 +9,8 @@ import { button, control, createTemplate, errorFor, hasButton, mount, sandboxInf
 import { testSpec } from './test-spec.js';
 
 const panel = (el: AirbyteConnect) => el.shadowRoot!.querySelector<HTMLElement>('[part~="panel"]')!;
+/** Whether this page has fetched the locale chunk's code (locale-words.ts, built as chunks/locale.js). */
+const localeChunkFetched = () => performance.getEntriesByType('resource').some((entry) => entry.name.includes('/src/i18n/locale-words.'));
 
 async function openForm() {
   const template = await createTemplate(testSpec, uniqueName('Acme DB'));
@@ -19,6 +21,17 @@ async function openForm() {
 }
 
 describe('languages', () => {
+  // First in this file: once any test has asked for another language, the page holds the chunk.
+  it('settles plain English without fetching the locale chunk', async () => {
+    const el = await openForm();
+    el.locale = 'en-gb';
+    await el.updateComplete;
+    expect(panel(el).lang).to.equal('en-GB');
+    expect(panel(el).dir).to.equal('ltr');
+    expect(hasButton(el, 'Connect')).to.be.true;
+    expect(localeChunkFetched(), 'the locale chunk was fetched').to.be.false;
+  });
+
   it('switches locale at run time, keeping what was typed and re-wording the errors', async () => {
     const el = await openForm();
     await type(el, 'Host', 'db.example.com');
@@ -27,7 +40,9 @@ describe('languages', () => {
 
     el.locale = 'de';
     await until(el, () => hasButton(el, de.connect), 'German words arrive');
+    expect(localeChunkFetched(), 'German comes through the locale chunk').to.be.true;
     expect(panel(el).lang).to.equal('de');
+    expect(panel(el).dir).to.equal('ltr');
     expect(hasButton(el, de.testConnection)).to.be.true;
     expect(control(el, 'Host').value).to.equal('db.example.com');
     expect(errorFor(el, 'Port')).to.equal(de['v.min'].replace('{n}', '1'));
@@ -56,6 +71,21 @@ describe('languages', () => {
     await ready;
     await until(el, () => el.shadowRoot!.querySelector('input[type="search"]')?.getAttribute('aria-label') === es.search, 'Spanish words');
     expect(panel(el).lang).to.equal('es-MX');
+    expect(panel(el).dir).to.equal('ltr');
+  });
+
+  it('lays out right to left on an Arabic page, with English words marked as English', async () => {
+    const token = await widgetToken({ workspace_name: uniqueName('ws') });
+    const { apiBaseUrl } = await sandboxInfo();
+    const wrapper = await fixture<HTMLDivElement>(html`<div lang="ar-EG"><airbyte-connect api-base-url=${apiBaseUrl}></airbyte-connect></div>`);
+    const el = wrapper.querySelector('airbyte-connect')!;
+    const ready = oneEvent(el, 'airbyte-ready');
+    el.token = token;
+    await ready;
+    await until(el, () => panel(el).dir === 'rtl', 'right to left');
+    expect(getComputedStyle(panel(el)).direction).to.equal('rtl');
+    expect(panel(el).lang).to.equal('en');
+    expect(el.shadowRoot!.querySelector('input[type="search"]')?.getAttribute('aria-label')).to.equal('Search');
   });
 
   it('lays out right to left for Arabic and Hebrew even without a catalog', async () => {
@@ -128,7 +158,8 @@ describe('languages', () => {
     console.warn = (message: string) => warnings.push(message);
     try {
       el.locale = 'not a locale!';
-      await el.updateComplete;
+      // Said by the locale chunk, which tells well-formed tags from others: plain English needs no fetch.
+      await until(el, () => warnings.length > 0, 'the warning');
     } finally {
       console.warn = warn;
     }

@@ -9,8 +9,11 @@ import { gzipSize, staticClosure } from '../support/bundle-graph.mjs';
 const KIB = 1024;
 const DIST = fileURLToPath(new URL('../../dist/', import.meta.url));
 const gzipped = (file: string) => gzipSize(DIST, file);
-/** Chunks that import the main entry: fetched by the ES builds only (the single-file build bundles what they hold). */
-const ES_ONLY = ['chunks/fields.js'];
+/**
+ * Chunks fetched by the ES builds only (the single-file build bundles what they hold): the rare field kinds, which
+ * import the main entry, and the locale resolution, which imports the catalogs on demand.
+ */
+const ES_ONLY = ['chunks/fields.js', 'chunks/locale.js'];
 
 describe('size budgets (gzip -9)', () => {
   it('the loader stays within 2 KB', () => {
@@ -66,6 +69,21 @@ describe('size budgets (gzip -9)', () => {
     assert.match(readFileSync(`${DIST}/airbyte-connect.js`, 'utf8'), /\bimport\s*\(\s*["']\.\/chunks\/fields\.js["']\s*\)/, 'the main entry fetches it on demand');
     assert.doesNotMatch(readFileSync(`${DIST}/airbyte-connect.iife.js`, 'utf8'), /chunks\/fields\.js/, 'the single-file build fetches it');
     assert.ok(gzipped('chunks/fields.js') <= 2 * KIB, `dist/chunks/fields.js is ${gzipped('chunks/fields.js')} bytes gzipped`);
+  });
+
+  // Resolving a locale other than plain English (its canonical form, direction and catalog) is ES-only as well: an
+  // English page never fetches it, and it is the one that fetches the catalogs. It imports nothing from the main
+  // entry: a second on-demand chunk that did would keep a page's bundler from dropping an unused main entry.
+  it('locales other than plain English are resolved by an ES-only chunk: off the common path, importing nothing, fetching the catalogs, bundled into the single file', () => {
+    const main = readFileSync(`${DIST}/airbyte-connect.js`, 'utf8');
+    const chunk = readFileSync(`${DIST}/chunks/locale.js`, 'utf8');
+    assert.deepEqual(staticClosure(DIST, 'chunks/locale.js'), ['chunks/locale.js']);
+    assert.match(main, /\bimport\s*\(\s*["']\.\/chunks\/locale\.js["']\s*\)/, 'the main entry fetches it on demand');
+    assert.doesNotMatch(main, /locales\//, 'the main entry names no catalog');
+    assert.doesNotMatch(main, /getTextInfo|getCanonicalLocales/, 'the main entry resolves no locale but plain English');
+    for (const language of ['de', 'fr', 'es', 'pt', 'ja']) assert.match(chunk, new RegExp(`\\bimport\\s*\\(\\s*["']\\.\\./locales/${language}\\.js["']\\s*\\)`), language);
+    assert.doesNotMatch(readFileSync(`${DIST}/airbyte-connect.iife.js`, 'utf8'), /chunks\/locale\.js/, 'the single-file build fetches it');
+    assert.ok(gzipped('chunks/locale.js') <= 1 * KIB, `dist/chunks/locale.js is ${gzipped('chunks/locale.js')} bytes gzipped`);
   });
 
   it('the common path is the main entry alone (what the loader imports), the whole element rather than a stub of a shared chunk', () => {

@@ -91,12 +91,15 @@ describe('npm pack', { skip, timeout: 180_000 }, () => {
       'dist/chunks/error-body.js',
       // Fetched by the ES builds for a form with a rare field kind (the single-file build holds them).
       'dist/chunks/fields.js',
+      // Fetched by the ES builds for a locale other than plain English (the single-file build holds it).
+      'dist/chunks/locale.js',
       'dist/chunks/oauth.js',
       'dist/define.js',
       ...locales.map((language) => `dist/locales/${language}.js`),
       'dist/node/airbyte-connect.js',
       'dist/node/chunks/error-body.js',
       'dist/node/chunks/fields.js',
+      'dist/node/chunks/locale.js',
       'dist/node/define.js',
       ...locales.map((language) => `dist/node/locales/${language}.js`),
       'dist/node/react.js',
