@@ -1,6 +1,7 @@
 import type { FieldIssue } from '../api/api-error.js';
 import { english, type Translate } from '../i18n/translate.js';
 import { selectedBranchIndex, switchBranch } from '../spec/branch.js';
+import { fieldAt } from '../spec/field-at.js';
 import { initialValue } from '../spec/initial-value.js';
 import type { FormModel, OneOfNode, ValuePath } from '../spec/model.js';
 import { pathKey } from '../validation/path-key.js';
@@ -113,7 +114,12 @@ export class FormState {
 
   validate(): Map<string, string> {
     this.#errors = validateConfig(this.model, this.value, this.t);
-    for (const key of this.unparsedJson) this.#errors.set(key, this.t('v.invalidJson'));
+    for (const key of this.unparsedJson) {
+      const path = JSON.parse(key) as ValuePath; // a path key is the path as JSON
+      // Only while that field is still there and empty: not once its branch was left or its row removed.
+      if (fieldAt(this.model, this.value, path)?.kind === 'json' && this.get(path) === undefined) this.#errors.set(key, this.t('v.invalidJson'));
+      else this.unparsedJson.delete(key);
+    }
     return this.#errors;
   }
 
