@@ -463,9 +463,11 @@ export class AirbyteConnect extends LitElement {
       const unreachable = (error: unknown) => {
         throw new ApiError('network_error', source ? 'get_source' : 'get_source_template', String(error));
       };
-      await loadFieldKinds(model).catch(unreachable);
-      // A template with `advanced_auth` needs the sign-in chunk, which reads it, before its form can show.
-      if (advanced_auth) model = (await this.#signInKit().catch(unreachable)).withAuth(model, advanced_auth);
+      // Both at once: the code for the form's rarer field kinds, and the sign-in chunk that a template with
+      // `advanced_auth` needs (it reads it) before its form can show.
+      const [, signIn] = await Promise.all([loadFieldKinds(model), advanced_auth ? this.#signInKit() : undefined]).catch(unreachable);
+      if (loads.signal.aborted) return; // the lists were loaded again meanwhile: this form is no longer wanted
+      if (signIn) model = signIn.withAuth(model, advanced_auth);
       const form: OpenForm = { template, source, state: new FormState(model, source?.source_config, this.#t) };
       this.#forms.set(key, form);
       return this.#showForm(form);
