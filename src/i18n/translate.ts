@@ -9,7 +9,7 @@ export type Translate = (key: TextKey, params?: Params) => string;
 /** Messages a page gives to replace the shipped ones (or to add a language we do not ship). */
 export type MessageOverrides = Partial<Record<MessageKey, string>>;
 
-/** English words that arrive with an on-demand chunk (the sign-in's), kept from the moment it is here. */
+/** English words that arrive with an on-demand chunk (the sign-in's, the rare field kinds'), kept from then on. */
 const englishLater: Record<string, string> = {};
 
 /** Adds English words shipped in an on-demand chunk to the fallback of every translator. */
