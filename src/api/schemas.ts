@@ -1,10 +1,10 @@
 /**
  * The shapes the widget relies on in API answers. Every answer is parsed here before the UI sees it.
  * Written with the zod/mini types validation needs anyway (z.object, z.optional, z.custom and the types made of them
- * in validation/zod-types.ts): each further zod type adds its class to the bundle.
+ * in zod-types.ts): each further zod type adds its class to the bundle.
  */
 import * as z from 'zod/mini';
-import { list, nullable, ofType, string } from '../validation/zod-types.js';
+import { list, nullable, ofType, string } from './zod-types.js';
 
 /** One instance serves every text field. */
 const text = string();

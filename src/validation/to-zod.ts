@@ -5,7 +5,7 @@ import { FieldKind as K, SECRET_MASK } from '../spec/model.js';
 import type { Field, FormModel, ObjectNode, Scalar } from '../spec/model.js';
 import { blank, isObj, numeric, regex, selectedBranchIndex } from '../spec/util.js';
 import { isEmpty } from './empty.js';
-import { list, ofType, parsePart, string } from './zod-types.js';
+import { list, ofType, parsePart, string } from '../api/zod-types.js';
 import { english, type Params, type TextKey, type Translate } from '../i18n/translate.js';
 
 type Z = z.ZodMiniType;

@@ -1,6 +1,7 @@
 // zod/mini types made of a custom schema and checks, in place of zod's own: each zod type used adds its class to the
 // bundle, and these are what the form validation and the API answers need of z.string, z.number, z.literal, z.array
-// and z.nullable, with the same issues, flags and parsed values.
+// and z.nullable, with the same issues, flags and parsed values. In the API layer, the first that needs them: the
+// form validation (a later layer) imports them from here.
 import * as z from 'zod/mini';
 
 type Message = { error?: (issue: { input?: unknown }) => string };
