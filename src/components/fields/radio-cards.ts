@@ -13,9 +13,13 @@ export const radioCards = ({ html, nothing, idFor, description, describedBy, err
     { offered, index, choose }: BranchChoice,
     body: TemplateResult | typeof nothing,
   ): TemplateResult {
+    // One place per branch, whether offered or not: a hidden branch leaves the list once another is chosen, and
+    // Lit, which reuses the inputs by place and rewrites `.checked` only when its value changes, would otherwise
+    // leave the radio the user clicked checked in the next branch's card.
     const chooser = html`<fieldset class="radios" part="radios" aria-describedby=${describedBy(field, path, ctx)}>
       <legend part="legend">${field.title}</legend>
-      ${offered.map(([option, i]) => {
+      ${field.branches.map((option, i) => {
+        if (!offered.some(([, j]) => j === i)) return nothing;
         const id = idFor(`r${i}`, path);
         // The card is the click target; the radio is named by the title alone and described by the description.
         return html`<label class="radio-card" part="radio-card">
