@@ -38,9 +38,19 @@ const builds = {
   iife: { entries: { 'airbyte-connect.iife': { entry: 'src/iife.ts', types: undefined } }, format: 'iife', outDir: 'dist', external: externalTo([]), stubs: false },
   // <script src=".../airbyte-connect-loader.js">: registers a stand-in at once, imports the main entry on first use and adopts with its class.
   loader: { entries: { 'airbyte-connect-loader': { entry: 'src/loader/loader.ts', types: undefined } }, format: 'iife', outDir: 'dist', external: externalTo([]), stubs: false },
-  // chunks/oauth.js: the sign-in chunk, built on its own (no import of the main bundle) so that the ES builds and
-  // the single-file build fetch the same file.
-  oauth: { entries: { oauth: { entry: 'src/oauth/index.ts', types: undefined } }, format: 'es', outDir: 'dist/chunks', external: externalTo([]), stubs: false },
+  // The chunks that import nothing (the element lends them Lit and what else they need), built on their own so that
+  // a chunk never loads a second copy of the main bundle when the page reached that through another URL (a CDN's
+  // redirect to a versioned address, a query string), and so that every build fetches the same file:
+  // chunks/oauth.js, the sign-in (the single-file build fetches it from beside itself), and chunks/fields.js, the
+  // rare field kinds. Two entries of one pass: what they shared would go into a third file, so the element lends
+  // it instead (the budgets test holds both to importing nothing).
+  oauth: {
+    entries: { oauth: { entry: 'src/oauth/index.ts', types: undefined }, fields: { entry: 'src/components/fields/rare-kinds.ts', types: undefined } },
+    format: 'es',
+    outDir: 'dist/chunks',
+    external: externalTo([]),
+    stubs: false,
+  },
   // `airbyte-connect/server`: createTokenClient for host backends (fetch only: Node ≥ 20 and edge runtimes).
   server: { entries: { server: { entry: 'src/server/index.ts', types: 'server/index' } }, format: 'es', outDir: 'dist', external: externalTo([]), stubs: true },
 } as const;
@@ -134,8 +144,9 @@ function collapseTemplateWhitespace(): Plugin {
 
 /**
  * The single-file build fetches what the ES build splits out (the catalogs, the sign-in chunk, the error reader)
- * from beside itself, and bundles the rare field kinds (the ES build's `chunks/fields.js` imports the main entry)
- * and the locale resolution (`chunks/locale.js`: a fetch more for every page not in plain English).
+ * from beside itself, and bundles the rare field kinds (`chunks/fields.js`: it could fetch that too, but a page
+ * that shows one would wait for a fetch more) and the locale resolution (`chunks/locale.js`: a fetch more for every
+ * page not in plain English).
  */
 function besideTheScript(): Plugin {
   return {
@@ -177,27 +188,30 @@ function terserAfterBundler(): Plugin {
   };
 }
 
-/** In the ES builds the sign-in chunk is the separately built `chunks/oauth.js`, imported on demand. */
-function oauthChunk(path: string): Plugin {
+/**
+ * In the ES builds the sign-in chunk and the rare field kinds are the separately built `chunks/oauth.js` and
+ * `chunks/fields.js` (in `dir`), imported on demand.
+ */
+function separateChunks(dir: string): Plugin {
   return {
-    name: 'airbyte-connect-oauth-chunk',
+    name: 'airbyte-connect-separate-chunks',
     enforce: 'pre',
     resolveId(source, importer) {
-      return source === './index.js' && importer?.endsWith('/src/oauth/load.ts') ? { id: path, external: true } : null;
+      if (source === './index.js' && importer?.endsWith('/src/oauth/load.ts')) return { id: `${dir}/oauth.js`, external: true };
+      if (source === './rare-kinds.js' && importer?.endsWith('/src/components/fields/rare-kinds-file.ts')) return { id: `${dir}/fields.js`, external: true };
+      return null;
     },
   };
 }
 
 /**
- * Chunks that the single-file build fetches by name (the catalogs, the error-body reader) keep a fixed one; so do
- * the ES builds' own on-demand chunks (the rare field kinds, the locale resolution), so that their names say what
- * they hold. The rest are hashed.
+ * Chunks that the single-file build fetches by name (the catalogs, the error-body reader) keep a fixed one; so does
+ * the ES builds' own on-demand chunk (the locale resolution), so that its name says what it holds. The rest are hashed.
  */
 function chunkFileName(chunk: { name: string; facadeModuleId: string | null }): string {
   const id = chunk.facadeModuleId ?? '';
   if (id.includes('/src/i18n/locales/')) return 'locales/[name].js';
   if (id.endsWith('/src/api/error-body.ts')) return 'chunks/error-body.js';
-  if (id.endsWith('/src/components/fields/rare-kinds.ts')) return 'chunks/fields.js';
   if (id.endsWith('/src/i18n/locale-words.ts')) return 'chunks/locale.js';
   return 'chunks/[name]-[hash].js';
 }
@@ -209,7 +223,7 @@ export default defineConfig(({ mode }) => {
     plugins: [
       collapseTemplateWhitespace(),
       ...(build === builds.iife ? [besideTheScript()] : []),
-      ...(build === builds.production ? [oauthChunk('./chunks/oauth.js')] : build === builds.node ? [oauthChunk('../chunks/oauth.js')] : []),
+      ...(build === builds.production ? [separateChunks('./chunks')] : build === builds.node ? [separateChunks('../chunks')] : []),
       registersOnImport(['src/define.ts', 'src/iife.ts', 'src/react/index.ts']),
       ...(build.entries === esmEntries ? [shareMainEntry(entries, 'airbyte-connect')] : []),
       declarationStubs(entries, build.stubs),
@@ -228,10 +242,6 @@ export default defineConfig(({ mode }) => {
       },
       rolldownOptions: {
         external: build.external,
-        // An on-demand chunk that shares code with the main entry (chunks/fields.js) imports it from there, so the
-        // main entry also exports those bindings, under minified names. Vite's library default ('strict') would
-        // instead move them into a hashed chunk that the main entry imports: one more file on the common path.
-        preserveEntrySignatures: 'allow-extension',
         output: { chunkFileNames: chunkFileName, minify: true },
       },
     },

@@ -150,4 +150,23 @@ describe('fields: oneOf as radio cards', () => {
     expect(radios[2]!.checked).to.be.true;
     expect(button(el, 'Save changes')).to.exist;
   });
+
+  // The hidden branch leaves the list once another is chosen: when it came first, the radios after it must not
+  // take its place (the radio that Lit reused by position kept the browser's checked state, the wrong card).
+  it('shows the chosen radio checked after leaving a saved hidden branch listed first', async () => {
+    const [cdc, cursor, xmin] = replication.oneOf;
+    const { el } = await openSaved({ replication: { ...replication, oneOf: [xmin, cdc, cursor] } }, ['replication'], { replication: { method: 'XMIN' } });
+    const radios = () => Array.from(el.shadowRoot!.querySelectorAll<HTMLInputElement>('input[type=radio]'));
+    expect(radios().map(accessibleName)).to.deep.equal(['Xmin', 'Read changes (CDC)', 'Scan with a cursor']);
+    expect(radios().map((r) => r.checked)).to.deep.equal([true, false, false]);
+    await tabTo(el, radios()[0]!);
+    await press(el, 'ArrowDown');
+    expect(formState(el).value.replication).to.deep.include({ method: 'CDC' });
+    expect(radios().map(accessibleName)).to.deep.equal(['Read changes (CDC)', 'Scan with a cursor']);
+    expect(radios().map((r) => r.checked)).to.deep.equal([true, false]);
+    expect(focused(el)).to.equal(radios()[0]);
+    await press(el, 'ArrowDown');
+    expect(formState(el).value.replication).to.deep.include({ method: 'STANDARD' });
+    expect(radios().map((r) => r.checked)).to.deep.equal([false, true]);
+  });
 });

@@ -1,6 +1,7 @@
 // The rare field kinds (lists of objects, a oneOf shown as radio cards, the JSON fallback) through the built files,
 // on a page with a strict CSP: the ES builds fetch dist/chunks/fields.js only for a form that shows one of them, the
-// single-file build has them built in, and either way their styles apply with zero violations.
+// single-file build has them built in, and either way their styles apply with zero violations. The chunk imports
+// nothing, so a page that reached the widget through a redirect (a CDN's unversioned URL) runs one copy of it.
 import assert from 'node:assert/strict';
 import { after, before, describe, it } from 'node:test';
 import type { Browser, Page } from 'playwright-core';
@@ -64,11 +65,12 @@ async function widgetToken(workspace: string): Promise<string> {
   return token!;
 }
 
-/** A page under the strict CSP with `script`, and what it fetched, violated and logged as errors. */
-async function open(script: string, token: string) {
+/** A page under the strict CSP with `script`, and what it fetched, violated and logged as errors; `prepare` runs before it loads. */
+async function open(script: string, token: string, prepare?: (page: Page) => Promise<unknown>) {
   const context = await browser.newContext();
   context.setDefaultTimeout(15_000);
   const page = await context.newPage();
+  await prepare?.(page);
   const fetched: string[] = [];
   const problems: string[] = [];
   page.on('request', (request) => fetched.push(new URL(request.url()).pathname));
@@ -145,6 +147,63 @@ describe('rare field kinds', { timeout: 60_000 }, () => {
     const { page, fetched, problems, close } = await open('<script src="/dist/airbyte-connect.iife.js"></script>', await widgetToken(workspace));
     await showsRareKinds(page, workspace);
     assert.ok(!fetched.some((path) => path.startsWith('/dist/chunks/')), `nothing fetched from beside the script: ${fetched.join(', ')}`);
+    assert.deepEqual(problems, []);
+    await close();
+  });
+
+  // Browsers key a module by the URL asked for and resolve its imports against the URL it came from: through a
+  // redirect, a chunk that imported the main entry would load a second copy of it, whose own renderer never loaded
+  // the rare kinds (a list of objects whose rows hold a rare kind then failed to render).
+  it('render nested in one another when the widget came through a redirect, with one copy of the main entry', async () => {
+    const workspace = 'kindsredirect';
+    const { access_token } = await operator('/api/v1/account/applications/token', CLIENT);
+    const tag = `kinds-${workspace}`;
+    const item = {
+      type: 'object',
+      title: 'Report',
+      required: ['name', 'format', 'filter'],
+      properties: {
+        name: { type: 'string', title: 'Name' },
+        format: {
+          type: 'object',
+          title: 'Format',
+          display_type: 'radio',
+          oneOf: [
+            { title: 'CSV', properties: { type: { const: 'csv' } } },
+            { title: 'Parquet', properties: { type: { const: 'parquet' } } },
+          ],
+        },
+        filter: { title: 'Filter', anyOf: [{ type: 'string' }, { type: 'object' }] },
+      },
+    };
+    await operator(
+      '/api/v1/integrations/templates/sources',
+      {
+        name: `Nested ${workspace}`,
+        tags: [tag],
+        user_config_spec: { connectionSpecification: { type: 'object', required: ['reports'], properties: { reports: { type: 'array', title: 'Reports', items: item } } } },
+      },
+      access_token,
+    );
+    const { token } = await operator('/api/v1/embedded/widget-token', { workspace_name: workspace, allowed_origin: demo.url, selected_source_template_tags: [tag] }, access_token);
+    // A CDN's unversioned address, redirecting to the files themselves (as unpkg.com does).
+    const { page, fetched, problems, close } = await open('<script src="/cdn/airbyte-connect-loader.js"></script>', token, (page) =>
+      page.route('**/cdn/**', (route) => route.fulfill({ status: 302, headers: { location: new URL(route.request().url()).pathname.replace('/cdn/', '/dist/') } })),
+    );
+    // The one template: its form opens at once.
+    await page.getByRole('button', { name: 'Add Report' }).click();
+    await page.getByLabel('Name', { exact: true }).fill('sessions');
+    await page.getByRole('radio', { name: 'Parquet' }).check();
+    await page.getByLabel('Filter', { exact: true }).fill('{"country": "FR"}');
+    assert.equal(await page.getByRole('radio', { name: 'Parquet' }).isChecked(), true);
+    assert.equal(await styleOf(page, '.radio-card', 'display'), 'grid', 'the nested radio cards are styled');
+    assert.match(await styleOf(page, 'textarea.mono', 'font-family'), /monospace/, 'the nested JSON editor is styled');
+    assert.deepEqual(
+      fetched.filter((path) => path.endsWith('/airbyte-connect.js')),
+      ['/cdn/airbyte-connect.js', '/dist/airbyte-connect.js'],
+      'the main entry is fetched once, through the redirect',
+    );
+    assert.equal(fetched.filter((path) => path === CHUNK).length, 1, 'the rare kinds are fetched once, from beside the main entry');
     assert.deepEqual(problems, []);
     await close();
   });

@@ -23,3 +23,25 @@ export interface FieldContext {
 export function idFor(prefix: string, path: ValuePath): string {
   return `${prefix}-${path.map((part) => String(part).replace(/[^A-Za-z0-9_-]/g, (c) => `_${c.charCodeAt(0).toString(36)}`)).join('.')}`;
 }
+
+// The helpers below need no Lit, and are tiny: the rare kinds' chunk, which imports nothing, carries its own copy
+// of them rather than have the element lend them (see field-kit.ts).
+
+/** aria-invalid for the control at `path`: whether an error shows there now. */
+export function invalid(path: ValuePath, ctx: FieldContext): 'true' | 'false' {
+  return ctx.state.errorAt(path) ? 'true' : 'false';
+}
+
+/** Leaving a control, or a choice made: from now on its errors show. */
+export function touched(path: ValuePath, ctx: FieldContext): () => void {
+  return () => {
+    ctx.state.touch(path);
+    ctx.update();
+  };
+}
+
+/** The list at `path`, or an empty one. */
+export function listValue(ctx: FieldContext, path: ValuePath): unknown[] {
+  const value = ctx.state.get(path);
+  return Array.isArray(value) ? value : [];
+}

@@ -14,19 +14,6 @@ export function describedBy(field: Field, path: ValuePath, ctx: FieldContext, ex
   return ids.length ? ids.join(' ') : nothing;
 }
 
-/** aria-invalid for the control at `path`: whether an error shows there now. */
-export function invalid(path: ValuePath, ctx: FieldContext): 'true' | 'false' {
-  return ctx.state.errorAt(path) ? 'true' : 'false';
-}
-
-/** Leaving a control, or a choice made: from now on its errors show. */
-export function touched(path: ValuePath, ctx: FieldContext): () => void {
-  return () => {
-    ctx.state.touch(path);
-    ctx.update();
-  };
-}
-
 /** Help text from a spec, through the sanitiser; `id` is what controls point at with aria-describedby. */
 export function hint(text: string | undefined, id: string): TemplateResult | typeof nothing {
   return text ? html`<div class="hint" id=${id} part="hint">${guard([text], () => richText(text))}</div>` : nothing;

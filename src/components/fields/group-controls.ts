@@ -2,8 +2,8 @@ import { html, nothing, type TemplateResult } from 'lit';
 import { childPath, selectedBranchIndex, toNumber } from '../../spec/util.js';
 import type { Field, FormModel, ListField, ObjectNode, OneOfBranch, OneOfNode, Scalar, ValuePath } from '../../spec/model.js';
 import { pathKey } from '../../validation/path-key.js';
-import { idFor, type FieldContext } from './field-context.js';
-import { description, describedBy, errorText, frame, invalid, touched } from './field-frame.js';
+import { idFor, invalid, listValue, touched, type FieldContext } from './field-context.js';
+import { description, describedBy, errorText, frame } from './field-frame.js';
 import { rareKinds } from './load-field-kinds.js';
 import { booleanControl, enumControl, numberControl, selectControl, stringControl } from './scalar-controls.js';
 
@@ -132,12 +132,6 @@ function oneOf(field: OneOfNode, path: ValuePath, ctx: FieldContext): TemplateRe
   if (field.display === 'radio') return rareKinds().radioCards(field, path, ctx, { offered, index, choose }, body);
   const chooser = selectControl(field, path, ctx, offered.map(([option, i]) => [option.title, i] as const), index, choose, false);
   return html`${frame(field, path, ctx, chooser)}${body}`;
-}
-
-/** The list at `path`, or an empty one. */
-export function listValue(ctx: FieldContext, path: ValuePath): unknown[] {
-  const value = ctx.state.get(path);
-  return Array.isArray(value) ? value : [];
 }
 
 function multiSelect(field: ListField, options: readonly Scalar[], path: ValuePath, ctx: FieldContext): TemplateResult {

@@ -1,14 +1,10 @@
-import { html, type TemplateResult } from 'lit';
-import { createValue } from '../../spec/initial-value.js';
+import type { TemplateResult } from 'lit';
 import type { Field, ObjectListField, ValuePath } from '../../spec/model.js';
-import { blank, childValue, selectedBranchIndex } from '../../spec/util.js';
-import { adoptStyles } from './adopt-styles.js';
-import type { FieldContext } from './field-context.js';
-import { group, listValue, renderFields } from './group-controls.js';
-import { rareStyles } from './rare-styles.js';
+import { listValue, type FieldContext } from './field-context.js';
+import type { FieldKit } from './field-kit.js';
 
 /** A row's one-line summary, like Airbyte's: `Title: value | …`, secrets as `*****`, lists as `[...]`; cut at 80 characters. */
-function summary(fields: readonly Field[], row: unknown): string {
+function summary({ blank, childValue, selectedBranchIndex }: FieldKit, fields: readonly Field[], row: unknown): string {
   const text = fields
     .map((field) => {
       const value = childValue(field, row);
@@ -32,45 +28,46 @@ function summary(fields: readonly Field[], row: unknown): string {
 }
 
 /** A list of objects: one folding row per item, with Remove, and Add below. */
-export function objectList(field: ObjectListField, path: ValuePath, ctx: FieldContext): TemplateResult {
-  const { state } = ctx;
-  const rows = listValue(ctx, path);
-  const itemTitle = field.item.title && field.item.title !== field.title ? field.item.title : field.title;
-  const add = () => {
-    state.set(path, [...rows, createValue(field.item)]);
-    ctx.update();
-  };
-  return group(
-    field,
-    path,
-    ctx,
-    html`${rows.map((row, i) => {
-        const rowPath = [...path, i];
-        // Rows the form opened with in edit mode start folded; new ones open. A row with an error is always open.
-        if (!state.open.has(row)) state.open.set(row, !ctx.editing || state.dirty);
-        return html`<details
-          class="row"
-          part="row"
-          ${adoptStyles(rareStyles)}
-          ?open=${state.errorsUnder(rowPath) || state.open.get(row)}
-          @toggle=${(event: Event) => state.open.set(row, (event.target as HTMLDetailsElement).open)}
-        >
-          <summary part="summary">${itemTitle} ${i + 1} <span class="summary">${summary(field.item.fields, row)}</span></summary>
-          ${renderFields(field.item.fields, rowPath, ctx)}
-          <button
-            type="button"
-            class="secondary"
-            part="button remove"
-            @click=${() => {
-              const next = rows.filter((__, j) => j !== i);
-              state.set(path, next.length || field.required ? next : undefined);
-              ctx.update();
-            }}
+export const objectList = (kit: FieldKit) =>
+  function objectList(field: ObjectListField, path: ValuePath, ctx: FieldContext): TemplateResult {
+    const { html, createValue, group, renderFields } = kit;
+    const { state } = ctx;
+    const rows = listValue(ctx, path);
+    const itemTitle = field.item.title && field.item.title !== field.title ? field.item.title : field.title;
+    const add = () => {
+      state.set(path, [...rows, createValue(field.item)]);
+      ctx.update();
+    };
+    return group(
+      field,
+      path,
+      ctx,
+      html`${rows.map((row, i) => {
+          const rowPath = [...path, i];
+          // Rows the form opened with in edit mode start folded; new ones open. A row with an error is always open.
+          if (!state.open.has(row)) state.open.set(row, !ctx.editing || state.dirty);
+          return html`<details
+            class="row"
+            part="row"
+            ?open=${state.errorsUnder(rowPath) || state.open.get(row)}
+            @toggle=${(event: Event) => state.open.set(row, (event.target as HTMLDetailsElement).open)}
           >
-            ${ctx.t('remove')}
-          </button>
-        </details>`;
-      })}
-      <button type="button" class="secondary" part="button add" @click=${add}>${ctx.t('add', { name: itemTitle })}</button>`,
-  );
-}
+            <summary part="summary">${itemTitle} ${i + 1} <span class="summary">${summary(kit, field.item.fields, row)}</span></summary>
+            ${renderFields(field.item.fields, rowPath, ctx)}
+            <button
+              type="button"
+              class="secondary"
+              part="button remove"
+              @click=${() => {
+                const next = rows.filter((__, j) => j !== i);
+                state.set(path, next.length || field.required ? next : undefined);
+                ctx.update();
+              }}
+            >
+              ${ctx.t('remove')}
+            </button>
+          </details>`;
+        })}
+        <button type="button" class="secondary" part="button add" @click=${add}>${ctx.t('add', { name: itemTitle })}</button>`,
+    );
+  };

@@ -1,7 +1,5 @@
-import { loadOnce } from '../../loader/load-once.js';
+/** The rare field kinds' chunk, `chunks/fields.js` (see load-field-kinds.ts). */
+export type RareKindsFile = typeof import('./rare-kinds.js');
 
-/** The rare field kinds' renderers: the chunk `chunks/fields.js` (see load-field-kinds.ts). */
-export type RareKinds = typeof import('./rare-kinds.js');
-
-/** Fetches `chunks/fields.js` on first use. */
-export const rareKindsFile = loadOnce<RareKinds>(() => import('./rare-kinds.js'));
+/** Fetches `chunks/fields.js` (load-field-kinds.ts fetches it once). */
+export const rareKindsFile = (): Promise<RareKindsFile> => import('./rare-kinds.js');

@@ -11,8 +11,8 @@ import {
 import { toNumber } from '../../spec/util.js';
 import { pathKey } from '../../validation/path-key.js';
 import { dateKind, toNative, toPattern } from './date-format.js';
-import { idFor, type FieldContext } from './field-context.js';
-import { description, describedBy, errorText, frame, invalid, touched } from './field-frame.js';
+import { idFor, invalid, touched, type FieldContext } from './field-context.js';
+import { description, describedBy, errorText, frame } from './field-frame.js';
 
 function placeholder(field: StringField | NumberField): string | typeof nothing {
   const example = field.examples?.[0];
