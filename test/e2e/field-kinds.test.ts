@@ -6,7 +6,7 @@ import assert from 'node:assert/strict';
 import { after, before, describe, it } from 'node:test';
 import type { Browser, Page } from 'playwright-core';
 import type { DemoServer } from '../../demo/server.js';
-import { startEndToEnd, type EndToEnd } from '../support/e2e.js';
+import { operatorPost, startEndToEnd, type EndToEnd } from '../support/e2e.js';
 
 const CSP = "default-src 'self'; script-src 'self'; style-src 'self'";
 const CLIENT = { client_id: 'kinds-client', client_secret: 'kinds-secret' };
@@ -16,15 +16,7 @@ let e2e: EndToEnd;
 let demo: DemoServer;
 let browser: Browser;
 
-async function operator(path: string, body: unknown, token?: string) {
-  const response = await fetch(`${demo.url}${path}`, {
-    method: 'POST',
-    headers: { 'content-type': 'application/json', ...(token ? { authorization: `Bearer ${token}` } : {}) },
-    body: JSON.stringify(body),
-  });
-  assert.ok(response.ok, `${path}: ${response.status}`);
-  return response.json() as Promise<Record<string, string>>;
-}
+const operator = (path: string, body: unknown, token?: string) => operatorPost(demo, path, body, token);
 
 /** Two templates: `Plain <workspace>` with common fields only, `Rare <workspace>` with one field of each rare kind. */
 async function widgetToken(workspace: string): Promise<string> {

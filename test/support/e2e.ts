@@ -34,3 +34,14 @@ export async function startEndToEnd(sandboxOptions: Partial<SandboxOptions> = {}
     },
   };
 }
+
+/** A POST to the demo's sandbox as the operator (its application token in `token`, once it has one); the JSON answer. */
+export async function operatorPost(demo: DemoServer, path: string, body: unknown, token?: string): Promise<Record<string, string>> {
+  const response = await fetch(`${demo.url}${path}`, {
+    method: 'POST',
+    headers: { 'content-type': 'application/json', ...(token ? { authorization: `Bearer ${token}` } : {}) },
+    body: JSON.stringify(body),
+  });
+  assert.ok(response.ok, `${path}: ${response.status}`);
+  return response.json() as Promise<Record<string, string>>;
+}
