@@ -307,7 +307,7 @@ export class AirbyteConnect extends LitElement {
    */
   #applyLocale(): void {
     const pageLang = this.closest('[lang]')?.getAttribute('lang');
-    const english = plainEnglish(this.locale || pageLang || 'en');
+    const plain = plainEnglish(this.locale || pageLang || 'en');
     const request = ++this.#localeRequest;
     const use = ({ locale, dir, language, catalog, failure }: LocaleWords) => {
       if (request !== this.#localeRequest) return;
@@ -318,7 +318,7 @@ export class AirbyteConnect extends LitElement {
       this.requestUpdate();
       if (failure) this.#emit('airbyte-error', { code: 'locale_unavailable', message: failure });
     };
-    if (english) return use({ locale: english, dir: 'ltr', language: 'en' });
+    if (plain) return use({ locale: plain, dir: 'ltr', language: 'en' });
     // Only the chunk not arriving rejects: the direction is unknown then, the words are English, and the page is
     // told what did not arrive.
     wordsFor(this.locale, pageLang).then(use, (error: unknown) => use({ locale: 'en', dir: 'ltr', failure: String(error) }));
