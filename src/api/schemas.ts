@@ -1,43 +1,43 @@
 /**
  * The shapes the widget relies on in API answers. Every answer is parsed here before the UI sees it.
- * Written with the zod/mini types validation needs anyway (z.object, z.optional, z.custom and the types made of them
- * in zod-types.ts): each further zod type adds its class to the bundle.
+ * Written with the types validation needs anyway (z.custom and the types made of it in zod-types.ts): each further
+ * zod type adds its class to the bundle.
  */
 import * as z from 'zod/mini';
-import { list, nullable, ofType, string } from './zod-types.js';
+import { isObject, list, nullable, object, ofType, optional, string } from './zod-types.js';
 
 /** One instance serves every text field. */
 const text = string();
 
 const id = text.check(z.refine((s) => s != ''));
 /** `T`, null, or left out. */
-const maybe = <T extends z.ZodMiniType>(s: T) => z.optional(nullable(s));
+const maybe = <T extends z.ZodMiniType>(s: T) => optional(nullable(s));
 const optionalText = maybe(text);
 /** Any JSON object (a plain copy, without an own `__proto__` key). */
-const jsonObject = ofType<Record<string, unknown>>((v) => !!v && typeof v == 'object' && !Array.isArray(v)).check((p) => {
+const jsonObject = ofType<Record<string, unknown>>(isObject).check((p) => {
   p.value = { ...p.value };
   delete p.value['__proto__']; // an own key of that name (the copy's prototype is Object.prototype)
 });
-const templateRef = maybe(z.object({ id, name: optionalText, icon: optionalText }));
+const templateRef = maybe(object({ id, name: optionalText, icon: optionalText }));
 
-export const templateSummary = z.object({
+export const templateSummary = object({
   id,
   name: text,
   icon: optionalText,
   tags: maybe(list(text)),
 });
 
-export const sourceTemplate = z.object({
+export const sourceTemplate = object({
   id,
   name: text,
   icon: optionalText,
-  user_config_spec: z.object({
+  user_config_spec: object({
     connectionSpecification: jsonObject,
     advanced_auth: maybe(jsonObject),
   }),
 });
 
-export const sourceSummary = z.object({
+export const sourceSummary = object({
   id,
   name: text,
   summarized_source_template: templateRef,
@@ -46,7 +46,7 @@ export const sourceSummary = z.object({
   updated_at: optionalText,
 });
 
-export const source = z.object({
+export const source = object({
   id,
   name: text,
   source_template: sourceTemplate,
@@ -55,12 +55,12 @@ export const source = z.object({
   updated_at: optionalText,
 });
 
-export const checkResult = z.object({
+export const checkResult = object({
   status: z.custom<'succeeded' | 'failed'>((v) => v == 'succeeded' || v == 'failed'),
   message: optionalText,
 });
 
-export const tokenInfo = z.object({
+export const tokenInfo = object({
   organization_id: optionalText,
   workspace_id: id,
 });
@@ -82,17 +82,17 @@ const httpUrl = text.check(
   (p) => void (p.value = p.value.trim().replace(/[\t\n\r]/g, '')),
 );
 
-export const consentUrl = z.object({ consent_url: httpUrl });
+export const consentUrl = object({ consent_url: httpUrl });
 
 /** A step of a value path: a key or an index (as z.union([z.string(), z.number()]), without the union's class). */
 const pathStep = z.custom<string | number>((v) => typeof v == 'string' || Number.isFinite(v));
 
-export const oauthValues = z.object({
-  values: list(z.object({ path: list(pathStep), value: z.custom() })),
+export const oauthValues = object({
+  values: list(object({ path: list(pathStep), value: z.custom() })),
 });
 
 export const page = <T extends z.ZodMiniType>(item: T) =>
-  z.object({ data: list(item), next: optionalText });
+  object({ data: list(item), next: optionalText });
 
 export type TemplateSummary = z.infer<typeof templateSummary>;
 export type SourceTemplate = z.infer<typeof sourceTemplate>;

@@ -5,7 +5,7 @@ import { FieldKind as K, SECRET_MASK } from '../spec/model.js';
 import type { Field, FormModel, ObjectNode, Scalar } from '../spec/model.js';
 import { blank, isObj, numeric, regex, selectedBranchIndex } from '../spec/util.js';
 import { isEmpty } from './empty.js';
-import { list, ofType, parsePart, string } from '../api/zod-types.js';
+import { list, object as fields, ofType, optional, parsePart, string } from '../api/zod-types.js';
 import { english, type Params, type TextKey, type Translate } from '../i18n/translate.js';
 
 type Z = z.ZodMiniType;
@@ -92,7 +92,7 @@ const shape = (fields: readonly Field[]) => Object.fromEntries(fields.map((f) =>
 /** An object node; a node whose only field has key '' is that oneOf itself. */
 function object(node: ObjectNode): Z {
   const self = node.fields.find((f) => !f.key);
-  return self ? slot(self) : z.object(shape(node.fields), typed(M('v.invalid')));
+  return self ? slot(self) : fields(shape(node.fields), typed(M('v.invalid')));
 }
 
 /** A present value of field `f`. */
@@ -124,7 +124,7 @@ function inner(f: Field): Z {
     case K.Object:
       return object(f);
     case K.OneOf: {
-      const options = f.branches.map((b) => z.object(shape(b.fields))); // the discriminator is no branch field
+      const options = f.branches.map((b) => fields(shape(b.fields))); // the discriminator is no branch field
       // A discriminated union by hand (zod's own costs more bytes than this): the discriminator picks the branch,
       // whose issues keep their paths and messages, each with `continue` so that no check after it is skipped.
       return z.custom().check((p) => {
@@ -142,7 +142,7 @@ function inner(f: Field): Z {
 const needed = (f: Field) => f.required && !f.hidden && !f.nullable && f.kind != K.Const;
 
 /** A field as a property of its parent; absent (see `readable`) is an error only when the field is needed. */
-const slot = (f: Field): Z => (needed(f) ? inner(f) : z.optional(inner(f)));
+const slot = (f: Field): Z => (needed(f) ? inner(f) : optional(inner(f)));
 
 /** The zod/mini schema of a whole config, as `readable` gives it. */
 export const toZod = (model: FormModel): Z => object(model.root);
