@@ -226,7 +226,7 @@ export class ApiClient {
       try {
         token = await this.#token(freshToken);
       } catch {
-        throw new ApiError('token_expired', operation, 'No valid session token.');
+        throw new ApiError('token_expired', operation);
       }
       const timeout = AbortSignal.timeout(Math.max(1, Math.min(this.#timeoutMs, deadline - Date.now())));
       const headers: Record<string, string> = { accept: 'application/json', authorization: `Bearer ${token}` };
@@ -241,8 +241,7 @@ export class ApiClient {
         });
       } catch (error) {
         if (signal?.aborted) throw error;
-        if (timeout.aborted) throw new ApiError('timeout', operation, 'The server took too long to answer.');
-        throw new ApiError('network_error', operation, 'The server could not be reached.');
+        throw new ApiError(timeout.aborted ? 'timeout' : 'network_error', operation);
       }
     };
     for (let retry = 0; ; retry++) {
@@ -278,13 +277,13 @@ export class ApiClient {
     try {
       body = await response.text();
     } catch {
-      throw new ApiError('network_error', operation, 'The connection dropped mid-answer.', status);
+      throw new ApiError('network_error', operation, undefined, status);
     }
     try {
       body = body ? JSON.parse(body as string) : undefined;
     } catch {
       // An error page that is not JSON still explains itself: keep its text.
-      if (ok) throw new ApiError('invalid_response', operation, 'The answer is not JSON.', status);
+      if (ok) throw new ApiError('invalid_response', operation, undefined, status);
     }
     if (!ok) {
       const { detail, fieldIssues } = await readErrorBodyLater(body);
@@ -294,7 +293,7 @@ export class ApiClient {
     }
     if (!answerSchema) return undefined as never;
     const parsed = answerSchema.safeParse(body);
-    if (!parsed.success) throw new ApiError('invalid_response', operation, 'Unexpected answer shape.', status);
+    if (!parsed.success) throw new ApiError('invalid_response', operation, undefined, status);
     return parsed.data as never;
   }
 }

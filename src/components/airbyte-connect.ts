@@ -460,8 +460,8 @@ export class AirbyteConnect extends LitElement {
       const { connectionSpecification, advanced_auth } = template.user_config_spec;
       let model = buildForm(connectionSpecification);
       // A chunk of code the form needs that does not arrive fails like the call that fetched the form.
-      const unreachable = (error: unknown) => {
-        throw new ApiError('network_error', source ? 'get_source' : 'get_source_template', String(error));
+      const unreachable = () => {
+        throw new ApiError('network_error', source ? 'get_source' : 'get_source_template');
       };
       // Both at once: the code for the form's rarer field kinds, and the sign-in chunk that a template with
       // `advanced_auth` needs (it reads it) before its form can show.
