@@ -136,18 +136,22 @@ describe('ApiClient against the sandbox', () => {
     assert.deepEqual((await api.listSourceTemplates()).map((t) => t.id), ['a']);
   });
 
-  it('maps statuses and dropped connections to codes', async () => {
+  it('maps statuses and dropped connections to codes, with the server’s own words as the detail', async () => {
     const { api, workspace } = await client({ retry: { limit: 0 } });
-    const cases: [Record<string, unknown>, string][] = [
-      [{ status: 500, body: { detail: 'boom' } }, 'server_error'],
-      [{ status: 503, body: 'Service Unavailable' }, 'server_error'],
-      [{ status: 403, body: { detail: 'Access denied to this resource' } }, 'forbidden'],
-      [{ status: 429, body: { detail: 'Too many requests' } }, 'rate_limited'],
-      [{ drop: true }, 'network_error'],
+    // The detail is only ever the server's text (shown under the translated message): none of our own words.
+    const cases: [Record<string, unknown>, string, string | undefined][] = [
+      [{ status: 500, body: { detail: 'boom' } }, 'server_error', 'boom'],
+      [{ status: 503, body: 'Service Unavailable' }, 'server_error', 'Service Unavailable'],
+      [{ status: 403, body: { detail: 'Access denied to this resource' } }, 'forbidden', 'Access denied to this resource'],
+      [{ status: 429, body: { detail: 'Too many requests' } }, 'rate_limited', 'Too many requests'],
+      [{ status: 200, body: { data: 'not a list' } }, 'invalid_response', undefined],
+      [{ drop: true }, 'network_error', undefined],
     ];
-    for (const [fault, code] of cases) {
+    for (const [fault, code, detail] of cases) {
       await sandbox.operator('POST', '/api/v1/sandbox/faults', { path: '/api/v1/embedded/sources', method: 'GET', workspace_name: workspace, ...fault });
-      await rejectsWith(api.listSources(), code, 'list_sources');
+      const error = await api.listSources().catch((e: unknown) => e);
+      await rejectsWith(Promise.reject(error), code, 'list_sources');
+      assert.equal((error as ApiError).detail, detail, code);
     }
     const error = await api.listSources().catch((e: unknown) => e);
     assert.ok(Array.isArray(error), 'the faults were used up and the next call succeeds');
@@ -157,7 +161,9 @@ describe('ApiClient against the sandbox', () => {
     const { session, workspace } = await client();
     const api = new ApiClient({ baseUrl: sandbox.apiBaseUrl, token: async () => session.jwt, timeoutMs: 100, retry: { limit: 0 } });
     await sandbox.operator('POST', '/api/v1/sandbox/faults', { path: '/api/v1/embedded/sources', workspace_name: workspace, delay_ms: 1000 });
-    await rejectsWith(api.listSources(), 'timeout', 'list_sources');
+    const error = await api.listSources().catch((e: unknown) => e);
+    await rejectsWith(Promise.reject(error), 'timeout', 'list_sources');
+    assert.equal((error as ApiError).detail, undefined);
   });
 
   const fault = (body: Record<string, unknown>) => sandbox.operator('POST', '/api/v1/sandbox/faults', body);
