@@ -6,12 +6,7 @@ import { idFor, type FieldContext } from './field-context.js';
 
 /** The ids a control points at with aria-describedby, when those elements exist. */
 export function describedBy(field: Field, path: ValuePath, ctx: FieldContext, extra?: string): string | typeof nothing {
-  const ids = [
-    field.description ? idFor('d', path) : '',
-    ctx.state.errorAt(path) ? idFor('e', path) : '',
-    extra ?? '',
-  ].filter(Boolean);
-  return ids.length ? ids.join(' ') : nothing;
+  return [field.description && idFor('d', path), ctx.state.errorAt(path) && idFor('e', path), extra].filter(Boolean).join(' ') || nothing;
 }
 
 /** Help text from a spec, through the sanitiser; `id` is what controls point at with aria-describedby. */
