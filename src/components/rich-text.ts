@@ -2,9 +2,8 @@ import { safeLinkUrl } from './safe-url.js';
 
 /** Tags kept from spec descriptions (and safe links); everything else is unwrapped to its text. */
 const ALLOWED = new Set(['B', 'STRONG', 'I', 'EM', 'CODE', 'BR', 'P', 'UL', 'OL', 'LI', 'PRE', 'SPAN']);
-/** Tags whose content is never text for a reader. SVG and MathML are dropped by namespace. */
+/** Tags whose content is never text for a reader. SVG and MathML are dropped too: their elements are no HTMLElement. */
 const DROPPED = new Set(['SCRIPT', 'STYLE', 'TEMPLATE', 'NOSCRIPT', 'IFRAME', 'OBJECT', 'TITLE']);
-const HTML_NS = 'http://www.w3.org/1999/xhtml';
 const MARKDOWN = /`([^`]+)`|\[([^\]]+)\]\((https?:\/\/[^\s)]+)\)/g;
 
 function link(href: string, text: string): Node {
@@ -34,7 +33,7 @@ function copy(from: Node, into: ParentNode): void {
   for (const child of from.childNodes) {
     if (child instanceof Text) {
       markdown(child.data, into);
-    } else if (child instanceof Element && child.namespaceURI === HTML_NS && !DROPPED.has(child.tagName)) {
+    } else if (child instanceof HTMLElement && !DROPPED.has(child.tagName)) {
       const href = child.tagName === 'A' && safeLinkUrl(child.getAttribute('href'));
       if (href) {
         into.append(link(href, child.textContent ?? ''));
