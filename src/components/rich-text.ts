@@ -1,56 +1,50 @@
 import { safeLinkUrl } from './safe-url.js';
 
-/** Tags kept from spec descriptions; everything else is unwrapped to its text. */
-const ALLOWED = new Set(['A', 'B', 'STRONG', 'I', 'EM', 'CODE', 'BR', 'P', 'UL', 'OL', 'LI', 'PRE', 'SPAN']);
-/** Tags whose content is never text for a reader. SVG and MathML are dropped by namespace. */
+/** Tags kept from spec descriptions (and safe links); everything else is unwrapped to its text. */
+const ALLOWED = new Set(['B', 'STRONG', 'I', 'EM', 'CODE', 'BR', 'P', 'UL', 'OL', 'LI', 'PRE', 'SPAN']);
+/** Tags whose content is never text for a reader. SVG and MathML are dropped too: their elements are no HTMLElement. */
 const DROPPED = new Set(['SCRIPT', 'STYLE', 'TEMPLATE', 'NOSCRIPT', 'IFRAME', 'OBJECT', 'TITLE']);
-const HTML_NS = 'http://www.w3.org/1999/xhtml';
 const MARKDOWN = /`([^`]+)`|\[([^\]]+)\]\((https?:\/\/[^\s)]+)\)/g;
 
 function link(href: string, text: string): Node {
-  const a = document.createElement('a');
-  a.href = href;
-  a.target = '_blank';
-  a.rel = 'noopener noreferrer';
-  a.textContent = text;
-  return a;
+  return Object.assign(document.createElement('a'), { href, target: '_blank', rel: 'noopener noreferrer', textContent: text });
 }
 
-/** Text with backtick code spans and Markdown links turned into elements; the rest stays text. */
-function markdown(text: string, into: Node): void {
+/** Text with backtick code spans and Markdown links turned into elements; the rest stays text (append makes it a Text node). */
+function markdown(text: string, into: ParentNode): void {
   let last = 0;
   for (const match of text.matchAll(MARKDOWN)) {
-    into.appendChild(document.createTextNode(text.slice(last, match.index)));
+    into.append(text.slice(last, match.index));
     if (match[1] !== undefined) {
       const code = document.createElement('code');
       code.textContent = match[1];
-      into.appendChild(code);
+      into.append(code);
     } else {
       const href = safeLinkUrl(match[3]!);
-      into.appendChild(href ? link(href, match[2]!) : document.createTextNode(match[0]));
+      into.append(href ? link(href, match[2]!) : match[0]);
     }
     last = match.index + match[0].length;
   }
-  into.appendChild(document.createTextNode(text.slice(last)));
+  into.append(text.slice(last));
 }
 
-function copy(from: Node, into: Node): void {
-  for (const child of Array.from(from.childNodes)) {
-    if (child.nodeType === Node.TEXT_NODE) {
-      markdown(child.textContent ?? '', into);
-    } else if (child instanceof Element) {
-      if (child.namespaceURI !== HTML_NS || DROPPED.has(child.tagName)) continue;
-      if (!ALLOWED.has(child.tagName)) {
-        copy(child, into);
-      } else if (child.tagName === 'A') {
-        const href = safeLinkUrl(child.getAttribute('href'));
-        if (href) into.appendChild(link(href, child.textContent ?? ''));
-        else copy(child, into);
-      } else {
+function copy(from: Node, into: ParentNode): void {
+  // Nothing is ever moved out of `from`: its live child list stays as it was while we walk it.
+  for (const child of from.childNodes) {
+    if (child instanceof Text) {
+      markdown(child.data, into);
+    } else if (child instanceof HTMLElement && !DROPPED.has(child.tagName)) {
+      const href = child.tagName === 'A' && safeLinkUrl(child.getAttribute('href'));
+      if (href) {
+        into.append(link(href, child.textContent ?? ''));
+      } else if (ALLOWED.has(child.tagName)) {
         // A fresh element of the same name, with no attributes at all: nothing to run, nothing to style.
-        const clean = document.createElement(child.tagName.toLowerCase());
+        const clean = document.createElement(child.localName);
         copy(child, clean);
-        into.appendChild(clean);
+        into.append(clean);
+      } else {
+        // Unwrapped to its content (so is a link we will not render).
+        copy(child, into);
       }
     }
   }

@@ -1,23 +1,16 @@
-/** An icon URL we will load: http(s), or an inline data image. Anything else (javascript:, file:…) is dropped. */
-export function safeIconUrl(value: string | null | undefined): string | undefined {
+/** A link we will render: http(s) only, absolute unless a `base` resolves it. */
+export function safeLinkUrl(value: string | null | undefined, base?: string): string | undefined {
   if (!value) return undefined;
-  const trimmed = value.trim();
-  if (/^data:image\//i.test(trimmed)) return trimmed;
   try {
-    const url = new URL(trimmed, globalThis.location?.href);
+    const url = new URL(value.trim(), base);
     return url.protocol === 'https:' || url.protocol === 'http:' ? url.href : undefined;
   } catch {
     return undefined;
   }
 }
 
-/** A link we will render: absolute http(s) only. */
-export function safeLinkUrl(value: string | null): string | undefined {
-  if (!value) return undefined;
-  try {
-    const url = new URL(value.trim());
-    return url.protocol === 'https:' || url.protocol === 'http:' ? url.href : undefined;
-  } catch {
-    return undefined;
-  }
+/** An icon URL we will load: http(s), or an inline data image. Anything else (javascript:, file:…) is dropped. */
+export function safeIconUrl(value: string | null | undefined): string | undefined {
+  const trimmed = value?.trim();
+  return trimmed && /^data:image\//i.test(trimmed) ? trimmed : safeLinkUrl(value, globalThis.location?.href);
 }

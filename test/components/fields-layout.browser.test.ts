@@ -2,7 +2,7 @@
 // ids in natural order, `advanced` last); `group` on nested fields ignored; hidden fields absent but submitted.
 import { expect } from '@open-wc/testing';
 import { accessibleName, control } from '../support/browser.js';
-import { connectWithKeyboard, focused, openForm, openSaved, press, recordRequests, typeKeys } from './fields-helpers.js';
+import { connectWithKeyboard, focused, openForm, openSaved, press, recordRequests, tabTo, typeKeys } from './fields-helpers.js';
 
 let recorder: ReturnType<typeof recordRequests>;
 beforeEach(() => {
@@ -100,5 +100,17 @@ describe('fields: layout', () => {
     expect(cards.map((card) => text(card.querySelector('h3')))).to.deep.equal(['Connection']);
     expect((el.shadowRoot!.querySelector('details.optional') as HTMLDetailsElement).open).to.be.true;
   });
-});
 
+  it('keeps a description\'s DOM while the form renders again, so a selection or a hovered link in it stays', async () => {
+    const { el } = await openForm({ host: { type: 'string', title: 'Host', description: 'See <b>the</b> [guide](https://example.com/g).' } }, ['host']);
+    const hint = () => el.shadowRoot!.getElementById(control(el, 'Host').getAttribute('aria-describedby')!)!;
+    const nodes = Array.from(hint().querySelectorAll('b, a'));
+    expect(nodes).to.have.length(2);
+    await tabTo(el, control(el, 'Host'));
+    await typeKeys(el, 'db.example.com');
+    await press(el, 'Tab');
+    // The very nodes first rendered, still in the document: nothing was rebuilt.
+    expect(nodes.every((node) => node.isConnected && hint().contains(node))).to.be.true;
+    expect(text(hint())).to.equal('See the guide.');
+  });
+});

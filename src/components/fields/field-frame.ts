@@ -1,22 +1,36 @@
-import { html, nothing, type TemplateResult } from 'lit';
-import { guard } from 'lit/directives/guard.js';
+import { html, noChange, nothing, type TemplateResult } from 'lit';
+import { directive, Directive, type Part } from 'lit/directive.js';
 import type { Field, ValuePath } from '../../spec/model.js';
 import { richText } from '../rich-text.js';
 import { idFor, type FieldContext } from './field-context.js';
 
 /** The ids a control points at with aria-describedby, when those elements exist. */
 export function describedBy(field: Field, path: ValuePath, ctx: FieldContext, extra?: string): string | typeof nothing {
-  const ids = [
-    field.description ? idFor('d', path) : '',
-    ctx.state.errorAt(path) ? idFor('e', path) : '',
-    extra ?? '',
-  ].filter(Boolean);
-  return ids.length ? ids.join(' ') : nothing;
+  return [field.description && idFor('d', path), ctx.state.errorAt(path) && idFor('e', path), extra].filter(Boolean).join(' ') || nothing;
 }
+
+/**
+ * A description as safe DOM (richText), made anew only when its text changes: a fresh fragment on every render
+ * would replace what the reader sees (a selection, a hovered link) each time. Lit's guard() does this too, for any
+ * dependencies; this one needs only the text.
+ */
+const richDescription = directive(
+  class extends Directive {
+    #text?: string;
+    render(text: string): DocumentFragment {
+      return richText(text);
+    }
+    override update(_part: Part, [text]: [string]) {
+      if (text === this.#text) return noChange;
+      this.#text = text;
+      return richText(text);
+    }
+  },
+);
 
 /** Help text from a spec, through the sanitiser; `id` is what controls point at with aria-describedby. */
 export function hint(text: string | undefined, id: string): TemplateResult | typeof nothing {
-  return text ? html`<div class="hint" id=${id} part="hint">${guard([text], () => richText(text))}</div>` : nothing;
+  return text ? html`<div class="hint" id=${id} part="hint">${richDescription(text)}</div>` : nothing;
 }
 
 export function description(field: Field, path: ValuePath): TemplateResult | typeof nothing {

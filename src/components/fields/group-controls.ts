@@ -186,15 +186,16 @@ function tagList(field: ListField, path: ValuePath, ctx: FieldContext): Template
     ctx,
     html`${items.length
         ? html`<ul class="tags" part="tags">
-            ${items.map(
-              (item, i) => html`<li class="chip" part="chip">
+            ${items.map((item, i) => {
+              const error = ctx.state.errorAt([...path, i]);
+              return html`<li class="chip" part="chip">
                 <span>${String(item)}</span>
                 <button type="button" class="ghost" part="button remove" aria-label=${ctx.t('removeValue', { name: String(item) })} @click=${() => removeAt(i)}>
                   ×
                 </button>
-                ${ctx.state.errorAt([...path, i]) ? html`<span class="error" part="error">${ctx.state.errorAt([...path, i])}</span>` : nothing}
-              </li>`,
-            )}
+                ${error ? html`<span class="error" part="error">${error}</span>` : nothing}
+              </li>`;
+            })}
           </ul>`
         : nothing}
       <input

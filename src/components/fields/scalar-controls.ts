@@ -147,7 +147,7 @@ export function stringControl(field: StringField, path: ValuePath, ctx: FieldCon
 export function numberControl(field: NumberField, path: ValuePath, ctx: FieldContext): TemplateResult {
   const key = pathKey(path);
   const value = ctx.state.get(path);
-  const shown = ctx.state.drafts.get(key) ?? (value === undefined || value === null ? '' : String(value));
+  const shown = ctx.state.drafts.get(key) ?? String(value ?? '');
   return frame(
     field,
     path,
@@ -165,12 +165,11 @@ export function numberControl(field: NumberField, path: ValuePath, ctx: FieldCon
       placeholder=${placeholder(field)}
       autocomplete="off"
       @input=${(event: Event) => {
-        // Shown as typed, read without the spaces around it.
+        // Shown as typed, read without the spaces around it (toNumber allows them).
         const typed = (event.target as HTMLInputElement).value;
-        const text = typed.trim();
         ctx.state.drafts.set(key, typed);
         // Keep what cannot be read as a number as text, so validation can say so and nothing typed is lost.
-        ctx.state.set(path, text === '' ? undefined : (toNumber(text) ?? text));
+        ctx.state.set(path, toNumber(typed) ?? (typed.trim() || undefined));
         ctx.update();
       }}
       @blur=${touched(path, ctx)}
