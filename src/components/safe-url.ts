@@ -1,8 +1,9 @@
 /** A link we will render: http(s) only, absolute unless a `base` resolves it. */
 export function safeLinkUrl(value: string | null | undefined, base?: string): string | undefined {
-  if (!value) return undefined;
+  const text = value?.trim();
+  if (!text) return undefined; // blank: no link (it would resolve to the base itself)
   try {
-    const url = new URL(value.trim(), base);
+    const url = new URL(text, base);
     return url.protocol === 'https:' || url.protocol === 'http:' ? url.href : undefined;
   } catch {
     return undefined;

@@ -44,11 +44,15 @@ describe('<airbyte-connect> start view', () => {
     await templateWithIcon(tag, 'broken icon', `${location.origin}/no-such-icon.png`);
     await templateWithIcon(tag, 'Script icon', 'javascript:alert(1)');
     await createTemplate(testSpec, 'No icon', tag);
+    await templateWithIcon(tag, 'Blank icon', '   ');
     const el = await mount(await widgetToken({ workspace_name: uniqueName('ws'), selected_source_template_tags: [tag] }));
     expect(tileImage(el, 'Good icon')?.getAttribute('src')).to.equal(onePixelPng);
     expect(tileImage(el, 'Script icon')).to.equal(null);
     expect(tileLetter(el, 'Script icon')).to.equal('S');
     expect(tileLetter(el, 'No icon')).to.equal('N');
+    // blank is no icon, not the page's own URL (which a blank resolves to)
+    expect(tileImage(el, 'Blank icon')).to.equal(null);
+    expect(tileLetter(el, 'Blank icon')).to.equal('B');
     await until(el, () => tileLetter(el, 'broken icon') === 'B', 'a failed icon falls back to its letter');
     await expect(el).to.be.accessible();
   });
