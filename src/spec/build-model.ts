@@ -69,8 +69,11 @@ const natural = (a: string, b: string) => a.localeCompare(b, 'en', { numeric: tr
 const byAirbyteOrder = (a: Field, b: Field) =>
   requiredLike(b) - requiredLike(a) || (a.order ?? Infinity) - (b.order ?? Infinity) || natural(a.key, b.key);
 
+/** A schema's `properties`, {} when it has none that are usable. */
+const propsOf = (s: S): S => (isObj(s.properties) ? s.properties : {});
+
 function fields(s: S, skip?: string): Field[] {
-  const props = isObj(s.properties) ? s.properties : {};
+  const props = propsOf(s);
   const req = Array.isArray(s.required) ? s.required : [];
   return Object.keys(props)
     .filter((k) => k != skip && k != '__proto__')
@@ -97,12 +100,12 @@ function base(key: string, s: S, required: boolean, nullable: boolean): FieldBas
   };
 }
 
-const json = (b: FieldBase, schema: unknown, reason: JsonReason, of?: string): Field => ({ ...b, kind: K.Json, reason, ...(of === undefined ? {} : { of }), schema });
+const json = (b: FieldBase, schema: unknown, reason: JsonReason, of?: string): Field => strip({ ...b, kind: K.Json, reason, of, schema });
 
 /** One property's schema → its field. `parentType` is the type a oneOf branch inherits from its parent. */
 function build(key: string, raw: unknown, required: boolean, parentType?: unknown): Field {
   const s = norm(raw);
-  if (!s) return strip(json(base(key, {}, required, false), raw, 'json.notObject'));
+  if (!s) return json(base(key, {}, required, false), raw, 'json.notObject');
   const all = types(s.type);
   const ts = all.filter((t) => t != 'null');
   const nullable = ts.length < all.length;
@@ -112,7 +115,7 @@ function build(key: string, raw: unknown, required: boolean, parentType?: unknow
   return strip(kind());
 
   function kind(): Field {
-    if (Array.isArray(s!.oneOf) && s!.oneOf.length) return oneOf(b, s!, type ?? 'object');
+    if (hasOneOf(s!)) return oneOf(b, s!, type ?? 'object');
     if ('$ref' in s! || 'anyOf' in s! || 'allOf' in s!)
       return json(b, raw, 'json.combination');
     const c = constOf(s);
@@ -149,12 +152,17 @@ function build(key: string, raw: unknown, required: boolean, parentType?: unknow
   }
 }
 
-function object(b: FieldBase, s: S): ObjectNode {
-  return { ...b, kind: K.Object, fields: fields(s) };
-}
+const hasOneOf = (s: S) => Array.isArray(s.oneOf) && s.oneOf.length > 0;
 
-/** A node that is itself a oneOf, as the only child (key '') of an object node: for root or list-item oneOfs. */
-const wrapOneOf = (b: FieldBase, s: S): ObjectNode => ({ ...b, kind: K.Object, fields: [build('', s, true, 'object')] });
+/**
+ * An object node. One that is itself a oneOf (the root, or a list's items; `build` reads any other oneOf first) has
+ * that oneOf as its only child, with key ''.
+ */
+const object = (b: FieldBase, s: S): ObjectNode => ({
+  ...b,
+  kind: K.Object,
+  fields: hasOneOf(s) ? [build('', s, true, 'object')] : fields(s),
+});
 
 function list(b: FieldBase, s: S, raw: unknown): Field {
   const it = norm(s.items); // `item: "string"` (sentry) or no items at all: a list of strings
@@ -164,8 +172,7 @@ function list(b: FieldBase, s: S, raw: unknown): Field {
   const sizes = { minItems: count(s.minItems), maxItems: count(s.maxItems) };
   if (it && (itemType == 'object' || it.properties || it.oneOf)) {
     const ib = { ...base('', it, true, false), title: str(it.title) || b.title };
-    const item = Array.isArray(it.oneOf) && it.oneOf.length ? wrapOneOf(ib, it) : object(ib, it);
-    return { ...b, kind: K.ObjectList, item: strip(item), ...sizes };
+    return { ...b, kind: K.ObjectList, item: strip(object(ib, it)), ...sizes };
   }
   if (!['string', 'integer', 'number'].includes(itemType))
     return json(b, raw, 'json.list', String(itemType));
@@ -187,12 +194,11 @@ function oneOf(b: FieldBase, s: S, parentType: unknown): Field {
   const isObject = (x: S | undefined) =>
     x && (types(x.type).find((t) => t != 'null') ?? (x.properties ? 'object' : parentType)) == 'object';
   if (!branches.every(isObject)) return json(b, s, 'json.branch');
-  const props = (x: S | undefined, k: string) => norm(isObj(x!.properties) ? x!.properties[k] : undefined);
   // The discriminator: a property constant in every branch, with a different plain value in each.
-  const keys = Object.keys(isObj(branches[0]!.properties) ? branches[0]!.properties : {}).sort(natural);
+  const keys = Object.keys(propsOf(branches[0]!)).sort(natural);
   let values: Scalar[] = [];
   const discriminator = keys.find((k) => {
-    values = branches.map((x) => constOf(props(x, k))?.v) as Scalar[];
+    values = branches.map((x) => constOf(norm(propsOf(x!)[k]))?.v) as Scalar[];
     return values.every((v) => v !== undefined && isScalar(v)) && new Set(values).size == values.length;
   });
   if (discriminator === undefined) return json(b, s, 'json.noDiscriminator');
@@ -236,7 +242,7 @@ export function buildForm(connectionSpecification: unknown): FormModel {
   const ts = types(s?.type);
   if (!s || (ts.length && !ts.includes('object'))) throw new SpecError('The connector spec is not an object schema.');
   const b = base('', s, true, false);
-  const root = strip(Array.isArray(s.oneOf) && s.oneOf.length ? wrapOneOf(b, s) : object(b, s));
+  const root = strip(object(b, s));
   const groups = (Array.isArray(s.groups) ? s.groups : [])
     .filter((g: unknown) => isObj(g) && typeof g.id == 'string')
     .map((g: S) => strip({ id: g.id as string, title: str(g.title) }));
