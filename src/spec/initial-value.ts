@@ -9,9 +9,11 @@ const pick = (f: OneOfNode, d: unknown) =>
 
 const seed = (d: unknown): Obj => (isObj(d) ? copy(d) : {});
 
-function branchValue(f: OneOfNode, i: number, o: Obj): Obj {
-  o[f.discriminator] = f.branches[i]!.value;
-  return fillFields(f.branches[i]!.fields, o);
+/** Fills `o` as branch `i` of `f`: by default the branch `o` names, else the oneOf's default branch. */
+function branchValue(f: OneOfNode, o: Obj, i = selectedBranchIndex(f, o)): Obj {
+  const branch = f.branches[i < 0 ? pick(f, f.default) : i]!;
+  o[f.discriminator] = branch.value;
+  return fillFields(branch.fields, o);
 }
 
 /** Create mode: what a field starts as, or undefined for nothing. */
@@ -22,7 +24,7 @@ function fresh(f: Field): unknown {
     case K.Object:
       return fillFields(f.fields, seed(f.default));
     case K.OneOf:
-      return branchValue(f, pick(f, f.default), seed(f.default));
+      return branchValue(f, seed(f.default), pick(f, f.default));
     case K.ObjectList:
       return f.default !== undefined ? copy(f.default) : f.required ? [] : undefined;
     default:
@@ -33,10 +35,8 @@ function fresh(f: Field): unknown {
 /** Create mode: sets every field of `fields` that `o` leaves undefined; returns `o`. */
 export function fillFields(fields: readonly Field[], o: Obj): Obj {
   for (const f of fields) {
-    if (!f.key) {
-      const i = f.kind == K.OneOf ? selectedBranchIndex(f, o) : -1;
-      return f.kind != K.OneOf ? o : i < 0 ? branchValue(f, pick(f, f.default), o) : fillFields(f.branches[i]!.fields, o);
-    }
+    // A whole-value oneOf: `o` already holds the discriminator of a chosen branch, so setting it again changes nothing.
+    if (!f.key) return f.kind == K.OneOf ? branchValue(f, o) : o;
     if (own(o, f.key) === undefined) {
       const v = fresh(f);
       if (v !== undefined) o[f.key] = v;
@@ -95,5 +95,5 @@ function editFields(fields: readonly Field[], o: Obj): Obj {
  * structurally; a stored value is never replaced by a default.
  */
 export function initialValue(model: FormModel, stored?: Record<string, unknown>): Record<string, unknown> {
-  return stored === undefined ? createValue(model.root) : editFields(model.root.fields, isObj(stored) ? copy(stored) : {});
+  return stored === undefined ? createValue(model.root) : editFields(model.root.fields, seed(stored));
 }
