@@ -56,10 +56,7 @@ const DATES: [string, string][] = [
   [M, 'YYYY-MM'],
 ];
 const descriptor = (s: S | undefined): string | undefined =>
-  str(s?.pattern_descriptor) ??
-  (typeof s?.pattern == 'string'
-    ? DATES.find(([p]) => s.pattern.replace(/\\\./g, '.').includes(`^${p}$`))?.[1]
-    : undefined);
+  str(s?.pattern_descriptor) ?? DATES.find(([p]) => str(s?.pattern)?.replace(/\\\./g, '.').includes(`^${p}$`))?.[1];
 
 /** Airbyte's sibling order (§3.2): required-like first, then integer `order`, then natural key order. */
 const requiredLike = (f: Field) =>
