@@ -80,12 +80,14 @@ function number(integer: boolean, f: { minimum?: number; maximum?: number; exclu
 const size = (ok: (n: number) => boolean, m: () => string) =>
   z.refine<unknown[]>((a) => ok(a.length), { ...msg(m), when: (p) => Array.isArray(p.value) }) as Check;
 
-const sizes = (f: { minItems?: number; maxItems?: number }, c: Check[] = []) => {
+/** A list of `item`s within `f`'s size limits, then with the `more` checks. */
+function listOf(item: Z, f: { minItems?: number; maxItems?: number }, ...more: Check[]) {
   const { minItems: a, maxItems: b } = f;
+  const c: Check[] = [];
   if (a !== undefined) c.push(size((n) => n >= a, M('v.minItems', { n: a })));
   if (b !== undefined) c.push(size((n) => n <= b, M('v.maxItems', { n: b })));
-  return c;
-};
+  return list(item, typed(M('v.list'))).check(...c, ...more);
+}
 
 const shape = (fields: readonly Field[]) => Object.fromEntries(fields.map((f) => [f.key, slot(f)]));
 
@@ -114,13 +116,12 @@ function inner(f: Field): Z {
         : f.itemType == 'string'
           ? text({}, f.itemPattern, f.patternDescriptor)
           : number(f.itemType == 'integer');
-      const c = sizes(f);
-      if (f.uniqueItems)
-        c.push(z.refine<unknown[]>((a) => new Set(a.map((v) => JSON.stringify(v))).size == a.length, msg(M('v.uniqueItems'))) as Check);
-      return list(item as Z, typed(M('v.list'))).check(...c);
+      // Passes at once when the spec asks for no uniqueness.
+      const unique = (a: unknown[]) => !f.uniqueItems || new Set(a.map((v) => JSON.stringify(v))).size == a.length;
+      return listOf(item as Z, f, z.refine(unique, msg(M('v.uniqueItems'))) as Check);
     }
     case K.ObjectList:
-      return list(object(f.item), typed(M('v.list'))).check(...sizes(f));
+      return listOf(object(f.item), f);
     case K.Object:
       return object(f);
     case K.OneOf: {
