@@ -16,8 +16,21 @@ function branchValue(f: OneOfNode, o: Obj, i = selectedBranchIndex(f, o)): Obj {
   return fillFields(branch.fields, o);
 }
 
-/** Create mode: what a field starts as, or undefined for nothing. */
-function fresh(f: Field): unknown {
+/** Sets each field of `fields` in `o` to what `complete` makes of its value (unless undefined); returns `o`. */
+function completeFields(fields: readonly Field[], o: Obj, complete: (f: Field, v: unknown) => unknown): Obj {
+  for (const f of fields) {
+    if (!f.key) return complete(f, o) as Obj; // a whole-value oneOf: its value is `o` itself
+    const v = complete(f, own(o, f.key));
+    if (v !== undefined) o[f.key] = v;
+  }
+  return o;
+}
+
+/** Create mode: a field's value `v` as it is, or what the field starts as when `v` is undefined (maybe nothing). */
+function fresh(f: Field, v: unknown): unknown {
+  // A whole-value oneOf (`v` is its parent object) is filled as the branch it names, else as its default branch.
+  if (!f.key) return f.kind == K.OneOf ? branchValue(f, v as Obj) : v;
+  if (v !== undefined) return v;
   switch (f.kind) {
     case K.Const:
       return copy(f.value);
@@ -33,17 +46,7 @@ function fresh(f: Field): unknown {
 }
 
 /** Create mode: sets every field of `fields` that `o` leaves undefined; returns `o`. */
-export function fillFields(fields: readonly Field[], o: Obj): Obj {
-  for (const f of fields) {
-    // A whole-value oneOf: `o` already holds the discriminator of a chosen branch, so setting it again changes nothing.
-    if (!f.key) return f.kind == K.OneOf ? branchValue(f, o) : o;
-    if (own(o, f.key) === undefined) {
-      const v = fresh(f);
-      if (v !== undefined) o[f.key] = v;
-    }
-  }
-  return o;
-}
+export const fillFields = (fields: readonly Field[], o: Obj): Obj => completeFields(fields, o, fresh);
 
 /** The create-mode value of an object node: use it for a new object-list row (`createValue(field.item)`). */
 export const createValue = (node: ObjectNode): Record<string, unknown> => fillFields(node.fields, {});
@@ -80,14 +83,7 @@ function edit(f: Field, v: unknown): unknown {
   }
 }
 
-function editFields(fields: readonly Field[], o: Obj): Obj {
-  for (const f of fields) {
-    if (!f.key) return edit(f, o) as Obj;
-    const v = edit(f, own(o, f.key));
-    if (v !== undefined) o[f.key] = v;
-  }
-  return o;
-}
+const editFields = (fields: readonly Field[], o: Obj): Obj => completeFields(fields, o, edit);
 
 /**
  * The form's initial value. Without `stored` (create): consts, defaults, nested objects, required object lists and
