@@ -22,7 +22,8 @@ const str = (v: unknown) => (typeof v == 'string' ? v : undefined);
 const num = (v: unknown) => (typeof v == 'number' && isFinite(v) ? v : undefined);
 const count = (v: unknown) => (Number.isInteger(v) && (v as number) >= 0 ? (v as number) : undefined);
 const isScalar = (v: unknown): v is Scalar => v === null || /^[sbn]/.test(typeof v);
-const types = (t: unknown): unknown[] => (Array.isArray(t) ? t : t === undefined ? [] : [t]);
+/** A keyword that holds one value or a list of them (`type`, `examples`), as a list. */
+const asList = (v: unknown): unknown[] => (Array.isArray(v) ? v : v === undefined ? [] : [v]);
 
 /** Drops undefined members so models compare and print cleanly. */
 const strip = <T>(o: T): T => Object.fromEntries(Object.entries(o as Obj).filter((e) => e[1] !== undefined)) as T;
@@ -91,7 +92,7 @@ function base(key: string, s: S, required: boolean, nullable: boolean): FieldBas
     order: Number.isInteger(s.order) ? s.order : undefined,
     group: str(s.group),
     default: s.default,
-    examples: ex === undefined ? undefined : Array.isArray(ex) ? ex : [ex],
+    examples: ex === undefined ? undefined : asList(ex),
     patternDescriptor: descriptor(s),
     readOnly: s.readOnly === true,
   };
@@ -103,7 +104,7 @@ const json = (b: FieldBase, schema: unknown, reason: JsonReason, of?: string): F
 function build(key: string, raw: unknown, required: boolean, parentType?: unknown): Field {
   const s = norm(raw);
   if (!s) return json(base(key, {}, required, false), raw, 'json.notObject');
-  const all = types(s.type);
+  const all = asList(s.type);
   const ts = all.filter((t) => t != 'null');
   const nullable = ts.length < all.length;
   const b = base(key, s, required, nullable);
@@ -164,7 +165,7 @@ const object = (b: FieldBase, s: S): ObjectNode => ({
 function list(b: FieldBase, s: S, raw: unknown): Field {
   const it = norm(s.items); // `item: "string"` (sentry) or no items at all: a list of strings
   const options = it?.enum ?? s.enum;
-  const itemType = (types(it?.type).find((t) => t != 'null') ??
+  const itemType = (asList(it?.type).find((t) => t != 'null') ??
     (typeof options?.[0] == 'number' ? 'number' : 'string')) as string;
   const sizes = { minItems: count(s.minItems), maxItems: count(s.maxItems) };
   if (it && (itemType == 'object' || it.properties || it.oneOf)) {
@@ -189,7 +190,7 @@ function list(b: FieldBase, s: S, raw: unknown): Field {
 function oneOf(b: FieldBase, s: S, parentType: unknown): Field {
   const branches = (s.oneOf as unknown[]).map(norm);
   const isObject = (x: S | undefined) =>
-    x && (types(x.type).find((t) => t != 'null') ?? (x.properties ? 'object' : parentType)) == 'object';
+    x && (asList(x.type).find((t) => t != 'null') ?? (x.properties ? 'object' : parentType)) == 'object';
   if (!branches.every(isObject)) return json(b, s, 'json.branch');
   // The discriminator: a property constant in every branch, with a different plain value in each.
   const keys = Object.keys(propsOf(branches[0]!)).sort(natural);
@@ -236,7 +237,7 @@ export function withAuth(model: FormModel, advancedAuth: unknown): FormModel {
  */
 export function buildForm(connectionSpecification: unknown): FormModel {
   const s = norm(connectionSpecification);
-  const ts = types(s?.type);
+  const ts = asList(s?.type);
   if (!s || (ts.length && !ts.includes('object'))) throw new SpecError('The connector spec is not an object schema.');
   const b = base('', s, true, false);
   const root = strip(object(b, s));
