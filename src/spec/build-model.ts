@@ -128,12 +128,17 @@ function build(key: string, raw: unknown, required: boolean, parentType?: unknow
           { ...b, kind: K.Enum, options, nullable: b.nullable && options.includes(null) }
         : json(b, raw, 'json.choices');
     if (type == 'integer' || type == 'number') {
-      let minimum = num(s!.minimum), maximum = num(s!.maximum);
-      let exclusiveMinimum = num(s!.exclusiveMinimum), exclusiveMaximum = num(s!.exclusiveMaximum);
       // draft-04: a boolean exclusiveMinimum/Maximum makes minimum/maximum exclusive
-      if (s!.exclusiveMinimum === true) [exclusiveMinimum, minimum] = [minimum, undefined];
-      if (s!.exclusiveMaximum === true) [exclusiveMaximum, maximum] = [maximum, undefined];
-      return { ...b, kind: K.Number, integer: type == 'integer', minimum, maximum, exclusiveMinimum, exclusiveMaximum };
+      const lowOpen = s!.exclusiveMinimum === true, highOpen = s!.exclusiveMaximum === true;
+      return {
+        ...b,
+        kind: K.Number,
+        integer: type == 'integer',
+        minimum: lowOpen ? undefined : num(s!.minimum),
+        maximum: highOpen ? undefined : num(s!.maximum),
+        exclusiveMinimum: num(lowOpen ? s!.minimum : s!.exclusiveMinimum),
+        exclusiveMaximum: num(highOpen ? s!.maximum : s!.exclusiveMaximum),
+      };
     }
     if (type == 'string' || type === undefined)
       return {
