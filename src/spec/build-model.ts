@@ -202,7 +202,7 @@ function oneOf(b: FieldBase, s: S, parentType: unknown): Field {
   let values: Scalar[] = [];
   const discriminator = keys.find((k) => {
     values = branches.map((x) => constOf(norm(propsOf(x!)[k]))?.v) as Scalar[];
-    return values.every((v) => v !== undefined && isScalar(v)) && new Set(values).size == values.length;
+    return values.every(isScalar) && new Set(values).size == values.length; // undefined (no const) is no scalar
   });
   if (discriminator === undefined) return json(b, s, 'json.noDiscriminator');
   return {
