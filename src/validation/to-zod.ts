@@ -162,8 +162,8 @@ export const toZod = (model: FormModel): Z => object(model.root);
  */
 function read(f: Field, v: unknown): unknown {
   if (f.kind == K.OneOf) {
-    const i = selectedBranchIndex(f, v);
-    return i < 0 ? undefined : fill(f.branches[i]!.fields, v);
+    const branch = f.branches[selectedBranchIndex(f, v)]; // none without a chosen branch
+    return branch && fill(branch.fields, v);
   }
   const need = needed(f);
   // {} without a prototype, as validateConfig's copy: a field called `toString` is absent, not inherited
