@@ -249,5 +249,5 @@ export function buildForm(connectionSpecification: unknown): FormModel {
   const groups = (Array.isArray(s.groups) ? s.groups : [])
     .filter((g: unknown) => isObj(g) && typeof g.id == 'string')
     .map((g: S) => strip({ id: g.id as string, title: str(g.title) }));
-  return strip({ root, groups });
+  return { root, groups };
 }
