@@ -8,9 +8,7 @@ import { pathKey } from '../validation/path-key.js';
 import { toSubmitValue } from '../validation/submit-value.js';
 import { validateConfig } from '../validation/validate.js';
 
-function isContainer(value: unknown): value is Record<string | number, unknown> {
-  return typeof value === 'object' && value !== null;
-}
+const isContainer = (value: unknown): value is Record<string | number, unknown> => typeof value === 'object' && value !== null;
 
 /**
  * Everything an end user has done to one form: the value, what they touched, the server's complaints,
@@ -56,9 +54,7 @@ export class FormState {
   }
 
   get(path: ValuePath): unknown {
-    let node: unknown = this.value;
-    for (const key of path) node = isContainer(node) ? node[key] : undefined;
-    return node;
+    return path.reduce<unknown>((node, key) => (isContainer(node) ? node[key] : undefined), this.value);
   }
 
   set(path: ValuePath, next: unknown): void {
@@ -72,7 +68,7 @@ export class FormState {
       if (!isContainer(node[key])) node[key] = typeof path[i + 1] === 'number' ? [] : {};
       node = node[key] as Record<string | number, unknown>;
     });
-    const last = path[path.length - 1]!;
+    const last = path.at(-1)!;
     if (next === undefined && !Array.isArray(node)) delete node[last];
     else node[last] = next;
     this.#changed(path);
@@ -92,7 +88,8 @@ export class FormState {
     const current = this.get(path);
     const index = selectedBranchIndex(node, current);
     const key = pathKey(path);
-    if (index >= 0 && isContainer(current)) this.#branches.set(`${key}|${index}`, structuredClone(current) as Record<string, unknown>);
+    // A branch is chosen only in an object value (selectedBranchIndex is -1 for anything else).
+    if (index >= 0) this.#branches.set(`${key}|${index}`, structuredClone(current) as Record<string, unknown>);
     if (next < 0) return this.set(path, undefined);
     const switched = switchBranch(node, current, next);
     const remembered = this.#branches.get(`${key}|${next}`);

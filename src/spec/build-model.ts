@@ -22,7 +22,8 @@ const str = (v: unknown) => (typeof v == 'string' ? v : undefined);
 const num = (v: unknown) => (typeof v == 'number' && isFinite(v) ? v : undefined);
 const count = (v: unknown) => (Number.isInteger(v) && (v as number) >= 0 ? (v as number) : undefined);
 const isScalar = (v: unknown): v is Scalar => v === null || /^[sbn]/.test(typeof v);
-const types = (t: unknown): unknown[] => (Array.isArray(t) ? t : t === undefined ? [] : [t]);
+/** A keyword that holds one value or a list of them (`type`, `examples`), as a list. */
+const asList = (v: unknown): unknown[] => (Array.isArray(v) ? v : v === undefined ? [] : [v]);
 
 /** Drops undefined members so models compare and print cleanly. */
 const strip = <T>(o: T): T => Object.fromEntries(Object.entries(o as Obj).filter((e) => e[1] !== undefined)) as T;
@@ -56,10 +57,7 @@ const DATES: [string, string][] = [
   [M, 'YYYY-MM'],
 ];
 const descriptor = (s: S | undefined): string | undefined =>
-  str(s?.pattern_descriptor) ??
-  (typeof s?.pattern == 'string'
-    ? DATES.find(([p]) => s.pattern.replace(/\\\./g, '.').includes(`^${p}$`))?.[1]
-    : undefined);
+  str(s?.pattern_descriptor) ?? DATES.find(([p]) => str(s?.pattern)?.replace(/\\\./g, '.').includes(`^${p}$`))?.[1];
 
 /** Airbyte's sibling order (§3.2): required-like first, then integer `order`, then natural key order. */
 const requiredLike = (f: Field) =>
@@ -69,8 +67,11 @@ const natural = (a: string, b: string) => a.localeCompare(b, 'en', { numeric: tr
 const byAirbyteOrder = (a: Field, b: Field) =>
   requiredLike(b) - requiredLike(a) || (a.order ?? Infinity) - (b.order ?? Infinity) || natural(a.key, b.key);
 
+/** A schema's `properties`, {} when it has none that are usable. */
+const propsOf = (s: S): S => (isObj(s.properties) ? s.properties : {});
+
 function fields(s: S, skip?: string): Field[] {
-  const props = isObj(s.properties) ? s.properties : {};
+  const props = propsOf(s);
   const req = Array.isArray(s.required) ? s.required : [];
   return Object.keys(props)
     .filter((k) => k != skip && k != '__proto__')
@@ -91,19 +92,19 @@ function base(key: string, s: S, required: boolean, nullable: boolean): FieldBas
     order: Number.isInteger(s.order) ? s.order : undefined,
     group: str(s.group),
     default: s.default,
-    examples: ex === undefined ? undefined : Array.isArray(ex) ? ex : [ex],
+    examples: ex === undefined ? undefined : asList(ex),
     patternDescriptor: descriptor(s),
     readOnly: s.readOnly === true,
   };
 }
 
-const json = (b: FieldBase, schema: unknown, reason: JsonReason, of?: string): Field => ({ ...b, kind: K.Json, reason, ...(of === undefined ? {} : { of }), schema });
+const json = (b: FieldBase, schema: unknown, reason: JsonReason, of?: string): Field => strip({ ...b, kind: K.Json, reason, of, schema });
 
 /** One property's schema → its field. `parentType` is the type a oneOf branch inherits from its parent. */
 function build(key: string, raw: unknown, required: boolean, parentType?: unknown): Field {
   const s = norm(raw);
-  if (!s) return strip(json(base(key, {}, required, false), raw, 'json.notObject'));
-  const all = types(s.type);
+  if (!s) return json(base(key, {}, required, false), raw, 'json.notObject');
+  const all = asList(s.type);
   const ts = all.filter((t) => t != 'null');
   const nullable = ts.length < all.length;
   const b = base(key, s, required, nullable);
@@ -112,7 +113,7 @@ function build(key: string, raw: unknown, required: boolean, parentType?: unknow
   return strip(kind());
 
   function kind(): Field {
-    if (Array.isArray(s!.oneOf) && s!.oneOf.length) return oneOf(b, s!, type ?? 'object');
+    if (hasOneOf(s!)) return oneOf(b, s!, type ?? 'object');
     if ('$ref' in s! || 'anyOf' in s! || 'allOf' in s!)
       return json(b, raw, 'json.combination');
     const c = constOf(s);
@@ -127,12 +128,17 @@ function build(key: string, raw: unknown, required: boolean, parentType?: unknow
           { ...b, kind: K.Enum, options, nullable: b.nullable && options.includes(null) }
         : json(b, raw, 'json.choices');
     if (type == 'integer' || type == 'number') {
-      let minimum = num(s!.minimum), maximum = num(s!.maximum);
-      let exclusiveMinimum = num(s!.exclusiveMinimum), exclusiveMaximum = num(s!.exclusiveMaximum);
       // draft-04: a boolean exclusiveMinimum/Maximum makes minimum/maximum exclusive
-      if (s!.exclusiveMinimum === true) [exclusiveMinimum, minimum] = [minimum, undefined];
-      if (s!.exclusiveMaximum === true) [exclusiveMaximum, maximum] = [maximum, undefined];
-      return { ...b, kind: K.Number, integer: type == 'integer', minimum, maximum, exclusiveMinimum, exclusiveMaximum };
+      const lowOpen = s!.exclusiveMinimum === true, highOpen = s!.exclusiveMaximum === true;
+      return {
+        ...b,
+        kind: K.Number,
+        integer: type == 'integer',
+        minimum: lowOpen ? undefined : num(s!.minimum),
+        maximum: highOpen ? undefined : num(s!.maximum),
+        exclusiveMinimum: num(lowOpen ? s!.minimum : s!.exclusiveMinimum),
+        exclusiveMaximum: num(highOpen ? s!.maximum : s!.exclusiveMaximum),
+      };
     }
     if (type == 'string' || type === undefined)
       return {
@@ -149,23 +155,27 @@ function build(key: string, raw: unknown, required: boolean, parentType?: unknow
   }
 }
 
-function object(b: FieldBase, s: S): ObjectNode {
-  return { ...b, kind: K.Object, fields: fields(s) };
-}
+const hasOneOf = (s: S) => Array.isArray(s.oneOf) && s.oneOf.length > 0;
 
-/** A node that is itself a oneOf, as the only child (key '') of an object node: for root or list-item oneOfs. */
-const wrapOneOf = (b: FieldBase, s: S): ObjectNode => ({ ...b, kind: K.Object, fields: [build('', s, true, 'object')] });
+/**
+ * An object node. One that is itself a oneOf (the root, or a list's items; `build` reads any other oneOf first) has
+ * that oneOf as its only child, with key ''.
+ */
+const object = (b: FieldBase, s: S): ObjectNode => ({
+  ...b,
+  kind: K.Object,
+  fields: hasOneOf(s) ? [build('', s, true, 'object')] : fields(s),
+});
 
 function list(b: FieldBase, s: S, raw: unknown): Field {
   const it = norm(s.items); // `item: "string"` (sentry) or no items at all: a list of strings
   const options = it?.enum ?? s.enum;
-  const itemType = (types(it?.type).find((t) => t != 'null') ??
+  const itemType = (asList(it?.type).find((t) => t != 'null') ??
     (typeof options?.[0] == 'number' ? 'number' : 'string')) as string;
   const sizes = { minItems: count(s.minItems), maxItems: count(s.maxItems) };
   if (it && (itemType == 'object' || it.properties || it.oneOf)) {
     const ib = { ...base('', it, true, false), title: str(it.title) || b.title };
-    const item = Array.isArray(it.oneOf) && it.oneOf.length ? wrapOneOf(ib, it) : object(ib, it);
-    return { ...b, kind: K.ObjectList, item: strip(item), ...sizes };
+    return { ...b, kind: K.ObjectList, item: strip(object(ib, it)), ...sizes };
   }
   if (!['string', 'integer', 'number'].includes(itemType))
     return json(b, raw, 'json.list', String(itemType));
@@ -185,15 +195,14 @@ function list(b: FieldBase, s: S, raw: unknown): Field {
 function oneOf(b: FieldBase, s: S, parentType: unknown): Field {
   const branches = (s.oneOf as unknown[]).map(norm);
   const isObject = (x: S | undefined) =>
-    x && (types(x.type).find((t) => t != 'null') ?? (x.properties ? 'object' : parentType)) == 'object';
+    x && (asList(x.type).find((t) => t != 'null') ?? (x.properties ? 'object' : parentType)) == 'object';
   if (!branches.every(isObject)) return json(b, s, 'json.branch');
-  const props = (x: S | undefined, k: string) => norm(isObj(x!.properties) ? x!.properties[k] : undefined);
   // The discriminator: a property constant in every branch, with a different plain value in each.
-  const keys = Object.keys(isObj(branches[0]!.properties) ? branches[0]!.properties : {}).sort(natural);
+  const keys = Object.keys(propsOf(branches[0]!)).sort(natural);
   let values: Scalar[] = [];
   const discriminator = keys.find((k) => {
-    values = branches.map((x) => constOf(props(x, k))?.v) as Scalar[];
-    return values.every((v) => v !== undefined && isScalar(v)) && new Set(values).size == values.length;
+    values = branches.map((x) => constOf(norm(propsOf(x!)[k]))?.v) as Scalar[];
+    return values.every(isScalar) && new Set(values).size == values.length; // undefined (no const) is no scalar
   });
   if (discriminator === undefined) return json(b, s, 'json.noDiscriminator');
   return {
@@ -233,12 +242,12 @@ export function withAuth(model: FormModel, advancedAuth: unknown): FormModel {
  */
 export function buildForm(connectionSpecification: unknown): FormModel {
   const s = norm(connectionSpecification);
-  const ts = types(s?.type);
+  const ts = asList(s?.type);
   if (!s || (ts.length && !ts.includes('object'))) throw new SpecError('The connector spec is not an object schema.');
   const b = base('', s, true, false);
-  const root = strip(Array.isArray(s.oneOf) && s.oneOf.length ? wrapOneOf(b, s) : object(b, s));
+  const root = strip(object(b, s));
   const groups = (Array.isArray(s.groups) ? s.groups : [])
     .filter((g: unknown) => isObj(g) && typeof g.id == 'string')
     .map((g: S) => strip({ id: g.id as string, title: str(g.title) }));
-  return strip({ root, groups });
+  return { root, groups };
 }

@@ -9,20 +9,35 @@ const pick = (f: OneOfNode, d: unknown) =>
 
 const seed = (d: unknown): Obj => (isObj(d) ? copy(d) : {});
 
-function branchValue(f: OneOfNode, i: number, o: Obj): Obj {
-  o[f.discriminator] = f.branches[i]!.value;
-  return fillFields(f.branches[i]!.fields, o);
+/** Fills `o` as branch `i` of `f`: by default the branch `o` names, else the oneOf's default branch. */
+function branchValue(f: OneOfNode, o: Obj, i = selectedBranchIndex(f, o)): Obj {
+  const branch = f.branches[i < 0 ? pick(f, f.default) : i]!;
+  o[f.discriminator] = branch.value;
+  return fillFields(branch.fields, o);
 }
 
-/** Create mode: what a field starts as, or undefined for nothing. */
-function fresh(f: Field): unknown {
+/** Sets each field of `fields` in `o` to what `complete` makes of its value (unless undefined); returns `o`. */
+function completeFields(fields: readonly Field[], o: Obj, complete: (f: Field, v: unknown) => unknown): Obj {
+  for (const f of fields) {
+    if (!f.key) return complete(f, o) as Obj; // a whole-value oneOf: its value is `o` itself
+    const v = complete(f, own(o, f.key));
+    if (v !== undefined) o[f.key] = v;
+  }
+  return o;
+}
+
+/** Create mode: a field's value `v` as it is, or what the field starts as when `v` is undefined (maybe nothing). */
+function fresh(f: Field, v: unknown): unknown {
+  // A whole-value oneOf (`v` is its parent object) is filled as the branch it names, else as its default branch.
+  if (!f.key) return f.kind == K.OneOf ? branchValue(f, v as Obj) : v;
+  if (v !== undefined) return v;
   switch (f.kind) {
     case K.Const:
       return copy(f.value);
     case K.Object:
       return fillFields(f.fields, seed(f.default));
     case K.OneOf:
-      return branchValue(f, pick(f, f.default), seed(f.default));
+      return branchValue(f, seed(f.default), pick(f, f.default));
     case K.ObjectList:
       return f.default !== undefined ? copy(f.default) : f.required ? [] : undefined;
     default:
@@ -31,19 +46,7 @@ function fresh(f: Field): unknown {
 }
 
 /** Create mode: sets every field of `fields` that `o` leaves undefined; returns `o`. */
-export function fillFields(fields: readonly Field[], o: Obj): Obj {
-  for (const f of fields) {
-    if (!f.key) {
-      const i = f.kind == K.OneOf ? selectedBranchIndex(f, o) : -1;
-      return f.kind != K.OneOf ? o : i < 0 ? branchValue(f, pick(f, f.default), o) : fillFields(f.branches[i]!.fields, o);
-    }
-    if (own(o, f.key) === undefined) {
-      const v = fresh(f);
-      if (v !== undefined) o[f.key] = v;
-    }
-  }
-  return o;
-}
+export const fillFields = (fields: readonly Field[], o: Obj): Obj => completeFields(fields, o, fresh);
 
 /** The create-mode value of an object node: use it for a new object-list row (`createValue(field.item)`). */
 export const createValue = (node: ObjectNode): Record<string, unknown> => fillFields(node.fields, {});
@@ -80,14 +83,7 @@ function edit(f: Field, v: unknown): unknown {
   }
 }
 
-function editFields(fields: readonly Field[], o: Obj): Obj {
-  for (const f of fields) {
-    if (!f.key) return edit(f, o) as Obj;
-    const v = edit(f, own(o, f.key));
-    if (v !== undefined) o[f.key] = v;
-  }
-  return o;
-}
+const editFields = (fields: readonly Field[], o: Obj): Obj => completeFields(fields, o, edit);
 
 /**
  * The form's initial value. Without `stored` (create): consts, defaults, nested objects, required object lists and
@@ -95,5 +91,5 @@ function editFields(fields: readonly Field[], o: Obj): Obj {
  * structurally; a stored value is never replaced by a default.
  */
 export function initialValue(model: FormModel, stored?: Record<string, unknown>): Record<string, unknown> {
-  return stored === undefined ? createValue(model.root) : editFields(model.root.fields, isObj(stored) ? copy(stored) : {});
+  return stored === undefined ? createValue(model.root) : editFields(model.root.fields, seed(stored));
 }

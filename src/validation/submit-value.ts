@@ -17,9 +17,8 @@ function fields(list: readonly Field[], v: unknown): Obj {
 /** The submitted value of one field, or undefined to leave the key out. */
 function value(f: Field, v: unknown): unknown {
   if (f.kind == K.Const) return copy(f.value);
-  if (v === null && f.nullable) return null;
   // `required` means the key must be present; a nullable field left empty is sent as null.
-  if (blank(v) && f.nullable && f.required) return null;
+  if (f.nullable && (v === null || (blank(v) && f.required))) return null;
   if (f.kind == K.Object && f.required && !isObj(v)) v = {};
   if (blank(v) || (!f.required && f.kind != K.OneOf && isEmpty(f, v))) return undefined;
   switch (f.kind) {
@@ -32,8 +31,8 @@ function value(f: Field, v: unknown): unknown {
     case K.Object:
       return fields(f.fields, v);
     case K.OneOf: {
-      const i = selectedBranchIndex(f, v);
-      return i < 0 ? undefined : { [f.discriminator]: f.branches[i]!.value, ...fields(f.branches[i]!.fields, v) };
+      const branch = f.branches[selectedBranchIndex(f, v)]; // none without a chosen branch
+      return branch && { [f.discriminator]: branch.value, ...fields(branch.fields, v) };
     }
     default:
       return copy(v);

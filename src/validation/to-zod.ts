@@ -34,7 +34,16 @@ type Check = z.core.$ZodCheck<any>;
 /** A message for a failed check. */
 const msg = (m: () => string) => ({ error: m });
 /** A message for a wrong type; an absent value reads as "Required". */
-const typed = (m: () => string) => ({ error: (i: { input?: unknown }) => (i.input === undefined ? say('v.required') : m()) });
+const typed = (key: TextKey) => ({ error: (i: { input?: unknown }) => say(i.input === undefined ? 'v.required' : key) });
+
+/** A limit the spec may set: the limit, how a measured value compares to it, and the message if it does not. */
+type Limit = [limit: number | undefined, ok: (n: number, limit: number) => boolean, key: TextKey];
+const atLeast = (n: number, limit: number) => n >= limit;
+const atMost = (n: number, limit: number) => n <= limit;
+
+/** A check (made by `check`) for each limit that the spec sets, in order. */
+const limits = (check: (ok: (n: number) => boolean, m: () => string) => Check, ...all: Limit[]): Check[] =>
+  all.flatMap(([limit, ok, key]) => (limit === undefined ? [] : [check((n) => ok(n, limit), M(key, { n: limit }))]));
 
 /** A check on a string that a stored, masked secret always passes (the server keeps the stored secret). */
 const textCheck = (f: { secret?: boolean }, ok: (s: string) => boolean, m: () => string) =>
@@ -43,34 +52,35 @@ const textCheck = (f: { secret?: boolean }, ok: (s: string) => boolean, m: () =>
 function text(f: { secret?: boolean; minLength?: number; maxLength?: number }, pattern?: string, descriptor?: string) {
   const c: Check[] = [];
   const re = regex(pattern);
-  const len = (s: string) => [...s].length;
-  const { minLength: lo, maxLength: hi } = f;
   if (re) c.push(textCheck(f, (s) => re.test(s), () =>
         descriptor
           ? /\s.*[.!]$/.test(descriptor) // a whole sentence is shown as it is
             ? descriptor
             : say('v.format', { format: descriptor })
           : say('v.pattern', { pattern: pattern! })) as Check);
-  if (lo !== undefined) c.push(textCheck(f, (s) => len(s) >= lo, M('v.minLength', { n: lo })) as Check);
-  if (hi !== undefined) c.push(textCheck(f, (s) => len(s) <= hi, M('v.maxLength', { n: hi })) as Check);
-  return string(typed(M('v.text'))).check(...c);
+  const length = (ok: (n: number) => boolean, m: () => string) => textCheck(f, (s) => ok([...s].length), m) as Check;
+  return string(typed('v.text')).check(...c, ...limits(length, [f.minLength, atLeast, 'v.minLength'], [f.maxLength, atMost, 'v.maxLength']));
 }
 
 /** A check on a number, as a refine: zod's own comparison checks would each add a class to the bundle. */
 const bound = (ok: (n: number) => boolean, m: () => string) => z.refine<number>(ok, msg(m)) as Check;
 
 function number(integer: boolean, f: { minimum?: number; maximum?: number; exclusiveMinimum?: number; exclusiveMaximum?: number } = {}) {
-  const { minimum: a, maximum: b, exclusiveMinimum: x, exclusiveMaximum: y } = f;
   // As zod's z.int(): a fraction stops the checks that follow (`abort`); an unsafe integer does not.
   const whole = M('v.wholeNumber');
   const c: Check[] = integer
     ? [z.refine(Number.isInteger, { ...msg(whole), abort: true }) as Check, bound(Number.isSafeInteger, whole)]
     : [];
-  if (a !== undefined) c.push(bound((n) => n >= a, M('v.min', { n: a })));
-  if (b !== undefined) c.push(bound((n) => n <= b, M('v.max', { n: b })));
-  if (x !== undefined) c.push(bound((n) => n > x, M('v.greaterThan', { n: x })));
-  if (y !== undefined) c.push(bound((n) => n < y, M('v.lessThan', { n: y })));
-  return ofType<number>(Number.isFinite, typed(integer ? whole : M('v.number'))).check(...c);
+  return ofType<number>(Number.isFinite, typed(integer ? 'v.wholeNumber' : 'v.number')).check(
+    ...c,
+    ...limits(
+      bound,
+      [f.minimum, atLeast, 'v.min'],
+      [f.maximum, atMost, 'v.max'],
+      [f.exclusiveMinimum, (n, limit) => n > limit, 'v.greaterThan'],
+      [f.exclusiveMaximum, (n, limit) => n < limit, 'v.lessThan'],
+    ),
+  );
 }
 
 /**
@@ -80,19 +90,18 @@ function number(integer: boolean, f: { minimum?: number; maximum?: number; exclu
 const size = (ok: (n: number) => boolean, m: () => string) =>
   z.refine<unknown[]>((a) => ok(a.length), { ...msg(m), when: (p) => Array.isArray(p.value) }) as Check;
 
-const sizes = (f: { minItems?: number; maxItems?: number }, c: Check[] = []) => {
-  const { minItems: a, maxItems: b } = f;
-  if (a !== undefined) c.push(size((n) => n >= a, M('v.minItems', { n: a })));
-  if (b !== undefined) c.push(size((n) => n <= b, M('v.maxItems', { n: b })));
-  return c;
-};
+/** A list of `item`s within `f`'s size limits, then with the `more` checks. */
+function listOf(item: Z, f: { minItems?: number; maxItems?: number }, ...more: Check[]) {
+  const c = limits(size, [f.minItems, atLeast, 'v.minItems'], [f.maxItems, atMost, 'v.maxItems']);
+  return list(item, typed('v.list')).check(...c, ...more);
+}
 
 const shape = (fields: readonly Field[]) => Object.fromEntries(fields.map((f) => [f.key, slot(f)]));
 
 /** An object node; a node whose only field has key '' is that oneOf itself. */
 function object(node: ObjectNode): Z {
   const self = node.fields.find((f) => !f.key);
-  return self ? slot(self) : fields(shape(node.fields), typed(M('v.invalid')));
+  return self ? slot(self) : fields(shape(node.fields), typed('v.invalid'));
 }
 
 /** A present value of field `f`. */
@@ -103,9 +112,9 @@ function inner(f: Field): Z {
     case K.Number:
       return number(f.integer, f);
     case K.Boolean:
-      return ofType((v) => v === true || v === false, typed(M('v.boolean')));
+      return ofType((v) => v === true || v === false, typed('v.boolean'));
     case K.Enum:
-      return ofType((v) => f.options.includes(v as Scalar), typed(M('v.chooseOption')));
+      return ofType((v) => f.options.includes(v as Scalar), typed('v.chooseOption'));
     case K.Const:
       return z.custom((v) => JSON.stringify(v) === JSON.stringify(f.value), msg(M('v.fixed')));
     case K.List: {
@@ -114,13 +123,12 @@ function inner(f: Field): Z {
         : f.itemType == 'string'
           ? text({}, f.itemPattern, f.patternDescriptor)
           : number(f.itemType == 'integer');
-      const c = sizes(f);
-      if (f.uniqueItems)
-        c.push(z.refine<unknown[]>((a) => new Set(a.map((v) => JSON.stringify(v))).size == a.length, msg(M('v.uniqueItems'))) as Check);
-      return list(item as Z, typed(M('v.list'))).check(...c);
+      // Passes at once when the spec asks for no uniqueness.
+      const unique = (a: unknown[]) => !f.uniqueItems || new Set(a.map((v) => JSON.stringify(v))).size == a.length;
+      return listOf(item as Z, f, z.refine(unique, msg(M('v.uniqueItems'))) as Check);
     }
     case K.ObjectList:
-      return list(object(f.item), typed(M('v.list'))).check(...sizes(f));
+      return listOf(object(f.item), f);
     case K.Object:
       return object(f);
     case K.OneOf: {
@@ -154,8 +162,8 @@ export const toZod = (model: FormModel): Z => object(model.root);
  */
 function read(f: Field, v: unknown): unknown {
   if (f.kind == K.OneOf) {
-    const i = selectedBranchIndex(f, v);
-    return i < 0 ? undefined : fill(f.branches[i]!.fields, v);
+    const branch = f.branches[selectedBranchIndex(f, v)]; // none without a chosen branch
+    return branch && fill(branch.fields, v);
   }
   const need = needed(f);
   // {} without a prototype, as validateConfig's copy: a field called `toString` is absent, not inherited
