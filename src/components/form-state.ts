@@ -99,6 +99,23 @@ export class FormState {
     this.set(path, switched);
   }
 
+  /**
+   * Moves what is kept by path key (drafts, touched marks, the server's complaints, revealed and saved secrets,
+   * branches left behind, open sections) to the key `move` gives, or forgets it (undefined): a list row removed
+   * takes what was typed in it along, and the rows after it keep theirs.
+   */
+  rekey(move: (key: unknown) => unknown): void {
+    const keyed: (Map<unknown, unknown> | Set<unknown>)[] = [this.drafts, this.unparsedJson, this.revealed, this.savedSecrets, this.#branches, this.open, this.#touched, this.#serverErrors];
+    for (const kept of keyed) {
+      const entries = [...kept.entries()]; // a Set's entries are [value, value]
+      kept.clear();
+      for (const [key, held] of entries) {
+        const moved = move(key);
+        if (moved !== undefined) kept instanceof Set ? kept.add(moved) : kept.set(moved, held);
+      }
+    }
+  }
+
   /** Puts a whole value back (a same-tab sign-in's return): what the user had typed, minus secrets. */
   restore(value: Record<string, unknown>): void {
     this.value = value;

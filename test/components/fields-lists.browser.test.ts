@@ -136,6 +136,29 @@ describe('fields: list of objects', () => {
     expect(rows().map((r) => r.open)).to.deep.equal([false, true]);
   });
 
+  it('keeps what was typed with its row when an earlier row is removed', async () => {
+    const host = { type: 'object', title: 'Host', required: ['port'], properties: { port: { type: 'integer', title: 'Port' } } };
+    const { el } = await openForm({ hosts: { type: 'array', title: 'Hosts', items: host } }, ['hosts']);
+    const rows = () => Array.from(el.shadowRoot!.querySelectorAll<HTMLDetailsElement>('details.row'));
+    const port = (row: number) => rows()[row]!.querySelector<HTMLInputElement>('input')!;
+    for (let i = 0; i < 3; i++) {
+      await tabTo(el, () => button(el, 'Add Host'));
+      await press(el, 'Enter');
+    }
+    // Text that is no number yet stays as typed, with its message, in rows 1 and 2.
+    await tabTo(el, () => port(1), true);
+    await typeKeys(el, '1a');
+    await tabTo(el, () => port(2));
+    await typeKeys(el, '2b');
+    await tabTo(el, () => rows()[1]!.querySelector<HTMLElement>(':scope > button')!, true);
+    expect(accessibleName(focused(el)!)).to.equal('Remove');
+    await press(el, 'Enter');
+    expect(rows()).to.have.length(2);
+    expect([port(0).value, port(1).value]).to.deep.equal(['', '2b']);
+    expect(rows()[1]!.querySelector('.error')?.textContent).to.equal('Enter a whole number');
+    expect(rows()[0]!.querySelector('.error')).to.equal(null);
+  });
+
   it('handles a oneOf inside each row (GA4 custom reports) and keeps the values of the chosen branch', async () => {
     const report = {
       type: 'object',

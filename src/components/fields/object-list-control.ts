@@ -27,6 +27,17 @@ function summary({ blank, childValue, selectedBranchIndex }: FieldKit, fields: r
   return text.length > 80 ? text.slice(0, 79) + '…' : text;
 }
 
+/**
+ * Where a path key goes once row `removed` of the list keyed `listKey` is gone: the rows after it move up one
+ * (`["list",2,…` → `["list",1,…`, a tail such as a branch's `|1` kept), the removed row's keys go, others stay.
+ */
+const afterRemoving = (listKey: string, removed: number) => (key: unknown) => {
+  const prefix = listKey.slice(0, -1) + ',';
+  const row = typeof key == 'string' && key.startsWith(prefix) ? /^(\d+)(.*)/s.exec(key.slice(prefix.length)) : null;
+  const at = row ? Number(row[1]) : -1;
+  return at < removed ? key : at > removed ? prefix + (at - 1) + row![2] : undefined;
+};
+
 /** A list of objects: one folding row per item, with Remove, and Add below. */
 export const objectList = (kit: FieldKit) =>
   function objectList(field: ObjectListField, path: ValuePath, ctx: FieldContext): TemplateResult {
@@ -59,8 +70,9 @@ export const objectList = (kit: FieldKit) =>
               class="secondary"
               part="button remove"
               @click=${() => {
-                const next = rows.filter((__, j) => j !== i);
-                state.set(path, next.length || field.required ? next : undefined);
+                const rest = rows.filter((__, j) => j !== i);
+                state.rekey(afterRemoving(kit.pathKey(path), i));
+                state.set(path, rest.length || field.required ? rest : undefined);
                 ctx.update();
               }}
             >
