@@ -5,7 +5,8 @@ import { css } from 'lit';
  * `--airbyte-connect-*` custom properties; `--_*` are private working variables. The public ones (and the
  * `part`s) are documented with `@cssprop` / `@csspart` on the element class in `airbyte-connect.ts`, where the
  * manifest generator reads them; test/package/manifest.test.ts checks that every one used here is listed there.
- * The rare field kinds bring their own (fields/rare-styles.ts), adopted when one first renders.
+ * The rare field kinds and the sign-in bring their own (fields/rare-styles.ts, oauth/sign-in-kit.ts), which join the
+ * element's stylesheet when their chunk arrives.
  */
 /** The dark palette, used by theme="dark" and by theme="auto" when the system prefers dark. */
 const dark = css`
@@ -86,8 +87,6 @@ export const styles = css`
   .tile { inline-size: 100%; display: flex; align-items: center; gap: 10px; border-color: var(--_line); text-align: start; }
   .tile:hover { background: var(--_soft); }
   .tile .name { flex: 1; overflow-wrap: anywhere; }
-  .auth-actions { display: flex; flex-wrap: wrap; gap: 8px; }
-  .auth-done { margin: 0; margin-block-end: 6px; color: var(--_ok); font-weight: 600; }
   .tile .when { color: var(--_muted); font-size: 0.85em; white-space: nowrap; }
   .avatar { inline-size: 28px; block-size: 28px; flex: none; border-radius: 6px; object-fit: contain; }
   .letter { display: grid; place-items: center; background: var(--_soft); font-weight: 700; color: var(--_muted); }
