@@ -528,6 +528,7 @@ export class AirbyteConnect extends LitElement {
       error: (detail) => this.#emit('airbyte-error', detail),
       open: (templateId, sourceId) => (sourceId ? this.#openSource(sourceId) : this.#openTemplate(templateId)),
       lit: { html, nothing },
+      sheet: styles.styleSheet,
     }));
   }
 

@@ -5,7 +5,8 @@ import { css } from 'lit';
  * `--airbyte-connect-*` custom properties; `--_*` are private working variables. The public ones (and the
  * `part`s) are documented with `@cssprop` / `@csspart` on the element class in `airbyte-connect.ts`, where the
  * manifest generator reads them; test/package/manifest.test.ts checks that every one used here is listed there.
- * The rare field kinds bring their own (fields/rare-styles.ts), adopted when one first renders.
+ * The rare field kinds and the sign-in bring their own (fields/rare-styles.ts, oauth/sign-in-kit.ts), which join the
+ * element's stylesheet when their chunk arrives.
  */
 /** The dark palette, used by theme="dark" and by theme="auto" when the system prefers dark. */
 const dark = css`
@@ -60,8 +61,9 @@ export const styles = css`
   }
   *, *::before, *::after { box-sizing: border-box; }
   [hidden] { display: none !important; }
-  .panel { background: var(--_bg); color: var(--_fg); padding: 16px; border-radius: var(--_radius); }
-  dialog { padding: 0; border: 0; border-radius: var(--_radius); inline-size: min(560px, 100vw - 32px); max-block-size: calc(100vh - 32px); background: var(--_bg); color: var(--_fg); }
+  .panel, dialog { background: var(--_bg); color: var(--_fg); border-radius: var(--_radius); }
+  .panel { padding: 16px; }
+  dialog { padding: 0; border: 0; inline-size: min(560px, 100vw - 32px); max-block-size: calc(100vh - 32px); }
   dialog::backdrop { background: rgb(17 24 39 / 0.55); }
   .dialog-bar { display: flex; justify-content: flex-end; }
   h2 { font-size: 16px; margin-block: 16px 8px; }
@@ -82,22 +84,20 @@ export const styles = css`
   ::placeholder { color: var(--_placeholder); opacity: 1; }
   textarea { resize: block; }
   [aria-invalid='true'] { border-color: var(--_danger); }
-  .tiles { list-style: none; margin-block: 8px 0; padding: 0; display: grid; gap: 8px; grid-template-columns: repeat(auto-fill, minmax(150px, 1fr)); }
+  .tiles, .tags { list-style: none; padding: 0; }
+  .tiles { margin-block: 8px 0; display: grid; gap: 8px; grid-template-columns: repeat(auto-fill, minmax(150px, 1fr)); }
   .tile { inline-size: 100%; display: flex; align-items: center; gap: 10px; border-color: var(--_line); text-align: start; }
   .tile:hover { background: var(--_soft); }
   .tile .name { flex: 1; overflow-wrap: anywhere; }
-  .auth-actions { display: flex; flex-wrap: wrap; gap: 8px; }
-  .auth-done { margin: 0; margin-block-end: 6px; color: var(--_ok); font-weight: 600; }
   .tile .when { color: var(--_muted); font-size: 0.85em; white-space: nowrap; }
   .avatar { inline-size: 28px; block-size: 28px; flex: none; border-radius: 6px; object-fit: contain; }
   .letter { display: grid; place-items: center; background: var(--_soft); font-weight: 700; color: var(--_muted); }
   .badge { color: var(--_ok); font-weight: 700; }
   .search { margin-block-start: 4px; }
   .empty, .loading, .notice, .doing { color: var(--_muted); }
-  .empty:empty { margin: 0; }
+  .empty:empty, .heading-row h2, .confirm p { margin: 0; }
   .heading-row { display: flex; align-items: center; gap: 8px; }
-  .heading-row h2 { margin: 0; }
-  .field, details.optional { margin: 14px 0; }
+  .field, details.optional, fieldset { margin: 14px 0; }
   .label-row { display: flex; align-items: baseline; gap: 8px; margin-block-end: 4px; }
   label { font-weight: 600; }
   .tag, .format { font-size: 12px; color: var(--_muted); }
@@ -109,7 +109,7 @@ export const styles = css`
   .error { color: var(--_danger); }
   .control-row { display: flex; gap: 6px; align-items: flex-start; }
   .checkbox .label-row { align-items: center; }
-  fieldset { border: 1px solid var(--_line); border-radius: var(--_radius); margin: 14px 0; padding-block: 4px 12px; padding-inline: 12px; min-inline-size: 0; }
+  fieldset { border: 1px solid var(--_line); border-radius: var(--_radius); padding-block: 4px 12px; padding-inline: 12px; min-inline-size: 0; }
   legend { font-weight: 600; padding: 0 4px; }
   .card { border: 1px solid var(--_line); border-radius: var(--_radius); padding: 8px 12px; margin: 10px 0; }
   h3 { font-size: 15px; margin-block: 6px 0; }
@@ -118,7 +118,7 @@ export const styles = css`
   .branch { border-inline-start: 2px solid var(--_soft); padding-inline-start: 12px; }
   .choices { display: flex; flex-wrap: wrap; gap: 4px 16px; }
   .choice label { font-weight: 400; }
-  .tags { list-style: none; display: flex; flex-wrap: wrap; gap: 6px; margin-block: 0 6px; padding: 0; }
+  .tags { display: flex; flex-wrap: wrap; gap: 6px; margin-block: 0 6px; }
   .chip { display: inline-flex; align-items: center; gap: 2px; background: var(--_soft); border-radius: 999px; padding-block: 2px; padding-inline: 10px 4px; }
   summary { cursor: pointer; font-weight: 600; color: var(--_muted); }
   .actions { display: flex; flex-wrap: wrap; align-items: center; gap: 8px; margin-block-start: 18px; }
@@ -126,7 +126,6 @@ export const styles = css`
   .banner.error { background: color-mix(in srgb, var(--_danger) 12%, var(--_bg)); color: var(--_fg); border: 1px solid var(--_danger); }
   .banner.success { background: color-mix(in srgb, var(--_ok) 12%, var(--_bg)); border: 1px solid var(--_ok); }
   .confirm { border: 1px solid var(--_danger); border-radius: var(--_radius); padding: 12px; margin-block-start: 18px; }
-  .confirm p { margin: 0; }
   .done { text-align: center; padding: 24px 0; }
   .check-mark { font-size: 32px; color: var(--_ok); }
   .spinner { display: inline-block; inline-size: 16px; block-size: 16px; border: 2px solid var(--_line); border-block-start-color: var(--_accent); border-radius: 50%; animation: spin 0.8s linear infinite; margin-inline-end: 8px; vertical-align: middle; }

@@ -38,6 +38,8 @@ export interface SignInHost {
   /** Opens a saved source's form, else a template's, and hands it over once shown (undefined if it did not open). */
   readonly open: (templateId: string, sourceId?: string) => Promise<OpenForm | undefined>;
   readonly lit: Lit;
+  /** The element's stylesheet (shared by every element), which the sign-in control's rules join. */
+  readonly sheet: CSSStyleSheet | undefined;
 }
 
 /** Where one form's sign-in stands. */
@@ -51,10 +53,26 @@ interface SignInState {
 /** The failures we have words for (`auth.<reason>`); anything else is a plain failure. */
 const REASONS: readonly unknown[] = ['blocked', 'closed', 'denied', 'expired', 'timeout'];
 
+/**
+ * The sign-in control's styles, kept out of the main bundle: plain rules, written compact, as in
+ * components/fields/rare-styles.ts (which says why).
+ */
+const signInRules = [
+  '.auth-actions{display:flex;flex-wrap:wrap;gap:8px}',
+  '.auth-done{margin:0;margin-block-end:6px;color:var(--_ok);font-weight:600}',
+];
+/** The sheets that have them already: every element lends the same one, and each makes its own kit. */
+const styled = new WeakSet<CSSStyleSheet>();
+
 export type SignInKit = ReturnType<typeof signInKit>;
 
 /** Signing in, for one element. */
 export function signInKit(host: SignInHost) {
+  const { sheet } = host;
+  if (sheet && !styled.has(sheet)) {
+    styled.add(sheet);
+    for (const rule of signInRules) sheet.insertRule(rule, sheet.cssRules.length);
+  }
   /** By form; a form that is gone takes its sign-in with it. */
   const states = new WeakMap<OpenForm, SignInState>();
   const say = (key: TextKey): Said => () => host.t()(key);

@@ -193,7 +193,12 @@ for (const theme of THEMES) {
       button(el, signIn).click();
       await executeServerCommand('oauth-popup', { decision: 'allow' });
       await until(el, () => hasButton(el, 'Re-authenticate'), 'signed in');
-      expect($(el, '[part~="auth-status"]')?.textContent).to.contain('Authenticated');
+      const status = $(el, '[part~="auth-status"]');
+      expect(status?.textContent).to.contain('Authenticated');
+      // The sign-in control's rules come with its chunk, joining the element's stylesheet.
+      expect(getComputedStyle(status!).fontWeight).to.equal('600');
+      expect(getComputedStyle($(el, '.auth-actions')!).display).to.equal('flex');
+      expectContrast(`${theme.name}, signed in`, [{ what: 'signed-in status (ok colour)', element: status, min: TEXT }]);
       await expectAxeClean(el, 'signed in');
     });
 

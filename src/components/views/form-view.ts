@@ -41,8 +41,9 @@ export function banner(value: Banner | undefined): TemplateResult | typeof nothi
 
 /** One template's form: fields, connection test, save, and for a saved source, delete. */
 export function formView(props: FormViewProps): TemplateResult {
-  const editing = props.ctx.editing;
+  const { editing, t } = props.ctx;
   const busy = props.task !== undefined;
+  const name = props.sourceName ?? props.template.name;
   return html`<form
     part="form"
     novalidate
@@ -53,27 +54,27 @@ export function formView(props: FormViewProps): TemplateResult {
     }}
   >
     <div class="heading-row">
-      <button type="button" class="ghost back" part="button back" @click=${props.onBack}><span aria-hidden="true">←</span> ${props.ctx.t('back')}</button>
-      <h2 tabindex="-1" part="heading">${props.sourceName ?? props.template.name}</h2>
+      <button type="button" class="ghost back" part="button back" @click=${props.onBack}><span aria-hidden="true">←</span> ${t('back')}</button>
+      <h2 tabindex="-1" part="heading">${name}</h2>
     </div>
     ${banner(props.banner)} ${renderForm(props.ctx.state.model, props.ctx)}
     ${props.confirmingDelete
       ? html`<div class="confirm" part="confirm" role="group" aria-labelledby="confirm-text">
-          <p id="confirm-text">${props.ctx.t('deleteQuestion', { name: props.sourceName ?? props.template.name })}</p>
+          <p id="confirm-text">${t('deleteQuestion', { name })}</p>
           <div class="actions">
             <button type="button" class="danger" part="button danger" @click=${() => props.onConfirmDelete(true)}>
-              ${props.ctx.t('confirmDelete')}
+              ${t('confirmDelete')}
             </button>
             <button type="button" class="secondary" part="button secondary" @click=${() => props.onConfirmDelete(false)}>
-              ${props.ctx.t('cancel')}
+              ${t('cancel')}
             </button>
           </div>
         </div>`
       : html`<div class="actions" part="actions">
-          <button type="submit" class="primary" part="button primary">${editing ? props.ctx.t('saveChanges') : props.ctx.t('connect')}</button>
-          <button type="button" class="secondary" part="button secondary" @click=${props.onCheck}>${props.ctx.t('testConnection')}</button>
+          <button type="submit" class="primary" part="button primary">${editing ? t('saveChanges') : t('connect')}</button>
+          <button type="button" class="secondary" part="button secondary" @click=${props.onCheck}>${t('testConnection')}</button>
           ${editing
-            ? html`<button type="button" class="danger-text" part="button delete" @click=${props.onDelete}>${props.ctx.t('delete')}</button>`
+            ? html`<button type="button" class="danger-text" part="button delete" @click=${props.onDelete}>${t('delete')}</button>`
             : nothing}
           ${busy ? html`<span class="spinner" part="spinner" aria-hidden="true"></span>${props.notice()
                 ? html`<span class="notice" part="notice">${props.notice()}</span>`
