@@ -83,7 +83,8 @@ export const styles = css`
   }
   ::placeholder { color: var(--_placeholder); opacity: 1; }
   textarea { resize: block; }
-  [aria-invalid='true'] { border-color: var(--_danger); }
+  /* as specific as the text inputs' own border rule, which it follows */
+  :is(input, select, textarea)[aria-invalid='true'] { border-color: var(--_danger); }
   .tiles, .tags { list-style: none; padding: 0; }
   .tiles { margin-block: 8px 0; display: grid; gap: 8px; grid-template-columns: repeat(auto-fill, minmax(150px, 1fr)); }
   .tile { inline-size: 100%; display: flex; align-items: center; gap: 10px; border-color: var(--_line); text-align: start; }

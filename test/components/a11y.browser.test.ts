@@ -252,6 +252,9 @@ for (const theme of THEMES) {
       await click(el, 'Connect');
       const host = control(el, 'Host');
       const port = control(el, 'Port');
+      // An invalid text input is outlined in the error colour (the text inputs' own border rule must not win), a valid one is not.
+      expect(getComputedStyle(host).borderColor, where('invalid border')).to.equal(getComputedStyle($(el, 'form p.error')!).color);
+      expect(getComputedStyle(port).borderColor, where('valid border')).not.to.equal(getComputedStyle(host).borderColor);
       expectContrast(where('form with errors'), [
         { what: 'form heading (main text)', element: $(el, 'form h2'), min: TEXT },
         { what: 'card heading', element: $(el, '.card h3'), min: TEXT },
