@@ -239,7 +239,7 @@ export class ApiClient {
         if (!(error instanceof ApiError) || !AMBIGUOUS.has(error.code)) throw error;
         failure = error;
       }
-      if ((failure || isTransientStatus(response!.status)) && isRepeatable(operation) && retry < this.#retry.limit) {
+      if ((failure || isTransientStatus(response!.status)) && isRepeatable(method, operation) && retry < this.#retry.limit) {
         const delayMs = retryDelayMs(this.#retry, retry + 1, response && serverDelayMs(response));
         if (Date.now() + delayMs < deadline) {
           await response?.body?.cancel();
