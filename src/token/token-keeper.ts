@@ -54,13 +54,14 @@ export class TokenKeeper {
   /** The session to use now; `fresh` when the server refused the last one. */
   async session(fresh = false): Promise<TokenSession> {
     const current = this.#session;
-    const now = Date.now();
-    if (current && !fresh && (current.expiresAt === undefined || current.expiresAt - EXPIRY_MARGIN_MS > now)) return current;
-    if (this.canRefresh) return this.#use(await this.#fetchFresh());
+    const { canRefresh } = this;
+    // A session that can be renewed is renewed shortly before it ends; a static token is used to the last second.
+    const usableUntil = (current?.expiresAt ?? Infinity) - (canRefresh ? EXPIRY_MARGIN_MS : 0);
+    if (current && !fresh && usableUntil > Date.now()) return current;
+    if (canRefresh) return this.#use(await this.#fetchFresh());
     const { token } = this.sources();
     if (!current && token) return this.set(token);
-    // A static token: use it to the last second, then there is nothing more we can do.
-    if (current && !fresh && current.expiresAt! > now) return current;
+    // A static token that has ended, or was refused: there is nothing more we can do.
     throw new TokenError('token_expired', 'The session has expired.');
   }
 
