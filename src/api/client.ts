@@ -205,6 +205,7 @@ export class ApiClient {
   ): Answer<T> {
     const url = new URL(path, this.#base);
     const deadline = Date.now() + this.#retry.deadlineMs;
+    const json = body === undefined ? undefined : JSON.stringify(body);
     const attempt = async (freshToken: boolean): Promise<Response> => {
       let token: string;
       try {
@@ -213,13 +214,11 @@ export class ApiClient {
         throw new ApiError('token_expired', operation);
       }
       const timeout = AbortSignal.timeout(Math.max(1, Math.min(this.#timeoutMs, deadline - Date.now())));
-      const headers: Record<string, string> = { accept: 'application/json', authorization: `Bearer ${token}` };
-      if (body !== undefined) headers['content-type'] = 'application/json';
       try {
         return await this.#fetch(url, {
           method,
-          headers,
-          body: body === undefined ? undefined : JSON.stringify(body),
+          headers: { accept: 'application/json', authorization: `Bearer ${token}`, ...(json && { 'content-type': 'application/json' }) },
+          body: json,
           signal: signal ? AbortSignal.any([signal, timeout]) : timeout,
           credentials: 'omit',
         });
