@@ -206,7 +206,8 @@ export class ApiClient {
     const url = new URL(path, this.#base);
     const deadline = Date.now() + this.#retry.deadlineMs;
     const json = body === undefined ? undefined : JSON.stringify(body);
-    const attempt = async (freshToken: boolean): Promise<Response> => {
+    /** One request: its answer, or the ApiError of an answer lost on the way (`timeout`, `network_error`). */
+    const attempt = async (freshToken: boolean): Promise<Response | ApiError> => {
       let token: string;
       try {
         token = await this.#token(freshToken);
@@ -224,34 +225,28 @@ export class ApiClient {
         });
       } catch (error) {
         if (signal?.aborted) throw error;
-        throw new ApiError(timeout.aborted ? 'timeout' : 'network_error', operation);
+        return new ApiError(timeout.aborted ? 'timeout' : 'network_error', operation);
       }
     };
     for (let retry = 0; ; retry++) {
-      let response: Response | undefined;
-      let failure: ApiError | undefined;
-      try {
-        response = await attempt(false);
-        // A refused token gets exactly one fresh try; a second refusal is final.
-        if (response.status === 401) response = await attempt(true);
-      } catch (error) {
-        if (!(error instanceof ApiError) || !AMBIGUOUS.has(error.code)) throw error;
-        failure = error;
-      }
-      if ((failure || isTransientStatus(response!.status)) && isRepeatable(method, operation) && retry < this.#retry.limit) {
-        const delayMs = retryDelayMs(this.#retry, retry + 1, response && serverDelayMs(response));
+      const first = await attempt(false);
+      // A refused token gets exactly one fresh try; a second refusal is final.
+      const outcome = first.status === 401 ? await attempt(true) : first;
+      const lost = outcome instanceof ApiError;
+      if ((lost || isTransientStatus(outcome.status)) && isRepeatable(method, operation) && retry < this.#retry.limit) {
+        const delayMs = retryDelayMs(this.#retry, retry + 1, lost ? undefined : serverDelayMs(outcome));
         if (Date.now() + delayMs < deadline) {
-          await response?.body?.cancel();
-          this.#onRetry?.({ operation, retry: retry + 1, delayMs, reason: failure?.code ?? `HTTP ${response!.status}` });
+          if (!lost) await outcome.body?.cancel();
+          this.#onRetry?.({ operation, retry: retry + 1, delayMs, reason: lost ? outcome.code : `HTTP ${outcome.status}` });
           await sleep(delayMs, signal);
           continue;
         }
       }
-      if (failure) throw failure;
+      if (lost) throw outcome;
       // A 404 means the work is done: a delete whose answer was lost, repeated by us or by the browser itself
       // (Chrome re-sends a request once when a reused connection drops), finds nothing left to delete.
-      if (response!.status === 404 && method === 'DELETE') return undefined as never;
-      return this.#answer(operation, response!, answerSchema);
+      if (outcome.status === 404 && method === 'DELETE') return undefined as never;
+      return this.#answer(operation, outcome, answerSchema);
     }
   }
 
