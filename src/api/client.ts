@@ -268,8 +268,7 @@ export class ApiClient {
     if (!ok) {
       const { detail, fieldIssues } = await readErrorBodyLater(body);
       const reason = (body as { error?: unknown } | undefined)?.error;
-      const code = status === 401 ? 'token_expired' : codeForStatus(status);
-      throw new ApiError(code, operation, detail, status, fieldIssues, typeof reason == 'string' ? reason : undefined);
+      throw new ApiError(codeForStatus(status), operation, detail, status, fieldIssues, typeof reason == 'string' ? reason : undefined);
     }
     if (!answerSchema) return undefined as never;
     const parsed = answerSchema.safeParse(body);
