@@ -51,9 +51,12 @@ export class ApiError extends Error {
   }
 }
 
-/** The code of an error status; any other 5xx is `server_error`, any other 4xx `bad_request`. */
+/**
+ * The code of an error status; any other 5xx is `server_error`, any other 4xx `bad_request`. A 401 reaches the
+ * caller only after a fresh token was refused too: the session is over.
+ */
 const BY_STATUS: Readonly<Record<number, ApiErrorCode>> = {
-  401: 'unauthorized',
+  401: 'token_expired',
   403: 'forbidden',
   404: 'not_found',
   408: 'timeout',

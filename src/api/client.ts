@@ -48,17 +48,6 @@ export interface OAuthQuery {
   readonly error?: string;
 }
 
-interface RequestOptions<T extends z.ZodMiniType | undefined> {
-  readonly body?: unknown;
-  readonly schema: T;
-  readonly signal?: AbortSignal;
-  /**
-   * A 404 means the work is done: a delete whose answer was lost, repeated by us or by the browser itself
-   * (Chrome re-sends a request once when a reused connection drops), finds nothing left to delete.
-   */
-  readonly goneIsDone?: boolean;
-}
-
 /** What a call resolves to: the answer as its schema reads it, or nothing. */
 type Answer<T> = Promise<T extends z.ZodMiniType ? z.infer<T> : void>;
 
@@ -100,10 +89,7 @@ export class ApiClient {
   }
 
   getSourceTemplate(id: string, signal?: AbortSignal) {
-    return this.#send('get_source_template', 'GET', `source-templates/${encodeURIComponent(id)}`, {
-      schema: schema.sourceTemplate,
-      signal,
-    });
+    return this.#send('get_source_template', 'GET', `source-templates/${encodeURIComponent(id)}`, schema.sourceTemplate, signal);
   }
 
   listSources(workspaceId?: string, signal?: AbortSignal) {
@@ -111,7 +97,7 @@ export class ApiClient {
   }
 
   getSource(id: string, signal?: AbortSignal) {
-    return this.#send('get_source', 'GET', sourcePath(id), { schema: schema.source, signal });
+    return this.#send('get_source', 'GET', sourcePath(id), schema.source, signal);
   }
 
   /**
@@ -123,7 +109,7 @@ export class ApiClient {
   async createSource(body: CreateSourceBody, options: { signal?: AbortSignal; knownSourceIds?: Iterable<string> } = {}) {
     const { signal } = options;
     try {
-      return await this.#send('create_source', 'POST', 'sources', { body, schema: schema.source, signal });
+      return await this.#send('create_source', 'POST', 'sources', schema.source, signal, body);
     } catch (error) {
       const lost = error instanceof ApiError && (AMBIGUOUS.has(error.code) || (error.code === 'conflict' && body.name));
       if (!lost || !options.knownSourceIds) throw error;
@@ -141,15 +127,15 @@ export class ApiClient {
   }
 
   updateSource(id: string, sourceConfig: Record<string, unknown>, signal?: AbortSignal) {
-    return this.#send('update_source', 'PUT', sourcePath(id), { body: { source_config: sourceConfig }, schema: schema.source, signal });
+    return this.#send('update_source', 'PUT', sourcePath(id), schema.source, signal, { source_config: sourceConfig });
   }
 
   deleteSource(id: string, signal?: AbortSignal) {
-    return this.#send('delete_source', 'DELETE', sourcePath(id), { schema: undefined, signal, goneIsDone: true });
+    return this.#send('delete_source', 'DELETE', sourcePath(id), undefined, signal);
   }
 
   checkSource(body: CheckSourceBody, signal?: AbortSignal) {
-    return this.#send('check_source', 'POST', 'sources/check', { body, schema: schema.checkResult, signal });
+    return this.#send('check_source', 'POST', 'sources/check', schema.checkResult, signal, body);
   }
 
   /**
@@ -163,7 +149,7 @@ export class ApiClient {
     { signal }: { signal?: AbortSignal } = {},
   ): Promise<string> {
     const body = { source_template_id: o.templateId, redirect_url: o.redirectUrl, state: o.state, oauth_input_configuration: o.inputs };
-    return (await this.#send('oauth_consent_url', 'POST', 'sources/oauth/consent-url', { body, schema: schema.consentUrl, signal }))
+    return (await this.#send('oauth_consent_url', 'POST', 'sources/oauth/consent-url', schema.consentUrl, signal, body))
       .consent_url;
   }
 
@@ -177,12 +163,12 @@ export class ApiClient {
     { signal }: { signal?: AbortSignal } = {},
   ): Promise<schema.OAuthValue[]> {
     const body = { source_template_id: o.templateId, redirect_url: o.redirectUrl, query: o.query };
-    return (await this.#send('complete_oauth', 'POST', 'sources/oauth/complete', { body, schema: schema.oauthValues, signal }))
+    return (await this.#send('complete_oauth', 'POST', 'sources/oauth/complete', schema.oauthValues, signal, body))
       .values;
   }
 
   getTokenInfo(signal?: AbortSignal) {
-    return this.#send('get_token_info', 'GET', 'scoped-token/info', { schema: schema.tokenInfo, signal });
+    return this.#send('get_token_info', 'GET', 'scoped-token/info', schema.tokenInfo, signal);
   }
 
   /** Reads every page of a list, following `next` only while it stays on the API's own origin. */
@@ -197,10 +183,7 @@ export class ApiClient {
     let url: URL | undefined = new URL(path, this.#base);
     if (workspaceId !== undefined) url.searchParams.set('workspace_id', workspaceId);
     for (let pages = 0; url && pages < MAX_PAGES; pages++) {
-      const result: { data: z.infer<T>[]; next?: string | null } = await this.#send(operation, 'GET', url, {
-        schema: schema.page(item),
-        signal,
-      });
+      const result: { data: z.infer<T>[]; next?: string | null } = await this.#send(operation, 'GET', url, schema.page(item), signal);
       items.push(...result.data);
       const next: URL | undefined = result.next ? new URL(result.next, url) : undefined;
       url = next && next.origin === this.#base.origin ? next : undefined;
@@ -216,12 +199,15 @@ export class ApiClient {
     operation: ApiOperation,
     method: string,
     path: string | URL,
-    options: RequestOptions<T>,
+    answerSchema: T,
+    signal?: AbortSignal,
+    body?: unknown,
   ): Answer<T> {
     const url = new URL(path, this.#base);
-    const { body, signal } = options;
     const deadline = Date.now() + this.#retry.deadlineMs;
-    const attempt = async (freshToken: boolean): Promise<Response> => {
+    const json = body === undefined ? undefined : JSON.stringify(body);
+    /** One request: its answer, or the ApiError of an answer lost on the way (`timeout`, `network_error`). */
+    const attempt = async (freshToken: boolean): Promise<Response | ApiError> => {
       let token: string;
       try {
         token = await this.#token(freshToken);
@@ -229,44 +215,38 @@ export class ApiClient {
         throw new ApiError('token_expired', operation);
       }
       const timeout = AbortSignal.timeout(Math.max(1, Math.min(this.#timeoutMs, deadline - Date.now())));
-      const headers: Record<string, string> = { accept: 'application/json', authorization: `Bearer ${token}` };
-      if (body !== undefined) headers['content-type'] = 'application/json';
       try {
         return await this.#fetch(url, {
           method,
-          headers,
-          body: body === undefined ? undefined : JSON.stringify(body),
+          headers: { accept: 'application/json', authorization: `Bearer ${token}`, ...(json && { 'content-type': 'application/json' }) },
+          body: json,
           signal: signal ? AbortSignal.any([signal, timeout]) : timeout,
           credentials: 'omit',
         });
       } catch (error) {
         if (signal?.aborted) throw error;
-        throw new ApiError(timeout.aborted ? 'timeout' : 'network_error', operation);
+        return new ApiError(timeout.aborted ? 'timeout' : 'network_error', operation);
       }
     };
     for (let retry = 0; ; retry++) {
-      let response: Response | undefined;
-      let failure: ApiError | undefined;
-      try {
-        response = await attempt(false);
-        // A refused token gets exactly one fresh try; a second refusal is final.
-        if (response.status === 401) response = await attempt(true);
-      } catch (error) {
-        if (!(error instanceof ApiError) || !AMBIGUOUS.has(error.code)) throw error;
-        failure = error;
-      }
-      if ((failure || isTransientStatus(response!.status)) && isRepeatable(operation) && retry < this.#retry.limit) {
-        const delayMs = retryDelayMs(this.#retry, retry + 1, response && serverDelayMs(response));
+      const first = await attempt(false);
+      // A refused token gets exactly one fresh try; a second refusal is final.
+      const outcome = first.status === 401 ? await attempt(true) : first;
+      const lost = outcome instanceof ApiError;
+      if ((lost || isTransientStatus(outcome.status)) && isRepeatable(method, operation) && retry < this.#retry.limit) {
+        const delayMs = retryDelayMs(this.#retry, retry + 1, lost ? undefined : serverDelayMs(outcome));
         if (Date.now() + delayMs < deadline) {
-          await response?.body?.cancel();
-          this.#onRetry?.({ operation, retry: retry + 1, delayMs, reason: failure?.code ?? `HTTP ${response!.status}` });
+          if (!lost) await outcome.body?.cancel();
+          this.#onRetry?.({ operation, retry: retry + 1, delayMs, reason: lost ? outcome.code : `HTTP ${outcome.status}` });
           await sleep(delayMs, signal);
           continue;
         }
       }
-      if (failure) throw failure;
-      if (response!.status === 404 && options.goneIsDone) return undefined as never;
-      return this.#answer(operation, response!, options.schema);
+      if (lost) throw outcome;
+      // A 404 means the work is done: a delete whose answer was lost, repeated by us or by the browser itself
+      // (Chrome re-sends a request once when a reused connection drops), finds nothing left to delete.
+      if (outcome.status === 404 && method === 'DELETE') return undefined as never;
+      return this.#answer(operation, outcome, answerSchema);
     }
   }
 
@@ -288,8 +268,7 @@ export class ApiClient {
     if (!ok) {
       const { detail, fieldIssues } = await readErrorBodyLater(body);
       const reason = (body as { error?: unknown } | undefined)?.error;
-      const code = status === 401 ? 'token_expired' : codeForStatus(status);
-      throw new ApiError(code, operation, detail, status, fieldIssues, typeof reason == 'string' ? reason : undefined);
+      throw new ApiError(codeForStatus(status), operation, detail, status, fieldIssues, typeof reason == 'string' ? reason : undefined);
     }
     if (!answerSchema) return undefined as never;
     const parsed = answerSchema.safeParse(body);

@@ -18,22 +18,12 @@ export const DEFAULT_RETRY_POLICY: RetryPolicy = { limit: 3, baseDelayMs: 300, m
 const TRANSIENT = new Set([408, 429, 500, 502, 503, 504]);
 
 /**
- * Calls that may be repeated safely. A create is not: a repeat could make a second source, so the client
- * finds out what happened instead (see ApiClient.createSource).
+ * Whether a call may be repeated safely: a GET, PUT or DELETE may (HTTP's idempotent methods). A POST may not: a
+ * repeated create could make a second source (ApiClient.createSource finds out what happened instead), and an OAuth
+ * state and code are single-use. A check is the one POST that only reads.
  */
-const REPEATABLE = new Set<ApiOperation>([
-  'list_source_templates',
-  'get_source_template',
-  'list_sources',
-  'get_source',
-  'update_source',
-  'delete_source',
-  'check_source',
-  'get_token_info',
-]);
-
-export function isRepeatable(operation: ApiOperation): boolean {
-  return REPEATABLE.has(operation);
+export function isRepeatable(method: string, operation: ApiOperation): boolean {
+  return method != 'POST' || operation == 'check_source';
 }
 
 export function isTransientStatus(status: number): boolean {

@@ -36,10 +36,13 @@ export class TokenKeeper {
   #timer?: ReturnType<typeof setTimeout>;
   #active = true;
 
-  constructor(
-    private readonly sources: () => TokenSources,
-    private readonly onExpiring: (session: TokenSession) => void = () => {},
-  ) {}
+  readonly #sources: () => TokenSources;
+  readonly #onExpiring: (session: TokenSession) => void;
+
+  constructor(sources: () => TokenSources, onExpiring: (session: TokenSession) => void) {
+    this.#sources = sources;
+    this.#onExpiring = onExpiring;
+  }
 
   /** Replaces the session with a token the page handed over (attribute or `updateToken`). */
   set(token: string): TokenSession {
@@ -47,20 +50,21 @@ export class TokenKeeper {
   }
 
   get canRefresh(): boolean {
-    const { tokenUrl, tokenProvider } = this.sources();
+    const { tokenUrl, tokenProvider } = this.#sources();
     return Boolean(tokenUrl || tokenProvider);
   }
 
   /** The session to use now; `fresh` when the server refused the last one. */
   async session(fresh = false): Promise<TokenSession> {
     const current = this.#session;
-    const now = Date.now();
-    if (current && !fresh && (current.expiresAt === undefined || current.expiresAt - EXPIRY_MARGIN_MS > now)) return current;
-    if (this.canRefresh) return this.#use(await this.#fetchFresh());
-    const { token } = this.sources();
+    const { canRefresh } = this;
+    // A session that can be renewed is renewed shortly before it ends; a static token is used to the last second.
+    const usableUntil = (current?.expiresAt ?? Infinity) - (canRefresh ? EXPIRY_MARGIN_MS : 0);
+    if (current && !fresh && usableUntil > Date.now()) return current;
+    if (canRefresh) return this.#use(await this.#fetchFresh());
+    const { token } = this.#sources();
     if (!current && token) return this.set(token);
-    // A static token: use it to the last second, then there is nothing more we can do.
-    if (current && !fresh && current.expiresAt! > now) return current;
+    // A static token that has ended, or was refused: there is nothing more we can do.
     throw new TokenError('token_expired', 'The session has expired.');
   }
 
@@ -87,13 +91,13 @@ export class TokenKeeper {
     const wait = Math.max(0, session.expiresAt - EXPIRY_MARGIN_MS - Date.now());
     this.#timer = setTimeout(() => {
       if (this.#session !== session) return;
-      if (this.canRefresh) void this.session(true).catch(() => this.onExpiring(session));
-      else this.onExpiring(session);
+      if (this.canRefresh) void this.session(true).catch(() => this.#onExpiring(session));
+      else this.#onExpiring(session);
     }, wait);
   }
 
   async #fetchFresh(): Promise<TokenSession> {
-    const { tokenUrl, tokenProvider } = this.sources();
+    const { tokenUrl, tokenProvider } = this.#sources();
     const url = tokenUrl ? new URL(tokenUrl, globalThis.location?.href).href : undefined;
     let token: unknown;
     try {

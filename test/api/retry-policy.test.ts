@@ -6,9 +6,16 @@ const answer = (status: number, headers: Record<string, string>) => new Response
 const now = Date.parse('2026-11-24T08:00:00Z');
 
 describe('retry policy', () => {
-  it('repeats reads, checks, updates and deletes, never a create', () => {
-    for (const op of ['list_sources', 'get_source', 'check_source', 'update_source', 'delete_source'] as const) assert.ok(isRepeatable(op), op);
-    assert.equal(isRepeatable('create_source'), false);
+  it('repeats reads, checks, updates and deletes, never a create or an OAuth step', () => {
+    const calls = [
+      ['GET', 'list_sources'],
+      ['GET', 'get_source'],
+      ['POST', 'check_source'],
+      ['PUT', 'update_source'],
+      ['DELETE', 'delete_source'],
+    ] as const;
+    for (const [method, op] of calls) assert.ok(isRepeatable(method, op), op);
+    for (const op of ['create_source', 'oauth_consent_url', 'complete_oauth'] as const) assert.equal(isRepeatable('POST', op), false, op);
   });
 
   it('treats 408, 429 and 5xx gateway errors as transient, and client errors as final', () => {
