@@ -10,6 +10,7 @@ export interface TokenSources {
 
 /** Refresh (or warn) this long before `exp`, so a request never leaves with a token about to lapse. */
 export const EXPIRY_MARGIN_MS = 60_000;
+const LONGEST_TIMER_MS = 2 ** 31 - 1;
 
 /**
  * Token requests in flight, by source (the provider function, or the absolute token URL): several
@@ -88,12 +89,14 @@ export class TokenKeeper {
   #schedule(session: TokenSession): void {
     clearTimeout(this.#timer);
     if (!this.#active || session.expiresAt === undefined) return;
-    const wait = Math.max(0, session.expiresAt - EXPIRY_MARGIN_MS - Date.now());
+    const wait = session.expiresAt - EXPIRY_MARGIN_MS - Date.now();
     this.#timer = setTimeout(() => {
       if (this.#session !== session) return;
+      // A timer longer than 2^31 - 1 ms (24.8 days) would fire at once: a far expiry is waited for in steps.
+      if (wait > LONGEST_TIMER_MS) return this.#schedule(session);
       if (this.canRefresh) void this.session(true).catch(() => this.#onExpiring(session));
       else this.#onExpiring(session);
-    }, wait);
+    }, Math.min(Math.max(0, wait), LONGEST_TIMER_MS));
   }
 
   async #fetchFresh(): Promise<TokenSession> {
