@@ -425,6 +425,8 @@ describe('right-to-left', () => {
     await el.updateComplete;
     button(el, source.name).click();
     await until(el, () => hasButton(el, 'Save changes'), 'the edit form opens');
+    // The direction comes with the locale chunk, which a loaded machine may deliver after the form opened.
+    await until(el, () => $(el, '.panel')?.getAttribute('dir') === 'rtl', 'the right-to-left direction is in use');
     const panel = $(el, '.panel')!.getBoundingClientRect();
     const back = button(el, 'Back').getBoundingClientRect();
     const title = $(el, 'form h2')!.getBoundingClientRect();
