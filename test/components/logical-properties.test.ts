@@ -1,4 +1,4 @@
-// The styles use logical properties only (margin-inline-start, not margin-left; text-align: start), so a
+// The styles (and the chunks' rules written as strings) use logical properties only (margin-inline-start, not margin-left; text-align: start), so a
 // right-to-left locale mirrors the layout with no extra rules; and every animation or transition stops under
 // prefers-reduced-motion. The browser side of both is in a11y.browser.test.ts.
 import assert from 'node:assert/strict';
@@ -7,16 +7,20 @@ import { join } from 'node:path';
 import { describe, it } from 'node:test';
 import { fileURLToPath } from 'node:url';
 
-const components = fileURLToPath(new URL('../../src/components/', import.meta.url));
+const src = fileURLToPath(new URL('../../src/', import.meta.url));
 
-/** The text of every css`…` block in src/components. */
+/**
+ * The text of every css`…` block in src/components and src/oauth, and of every rule written as a plain string (the
+ * chunks' rules that join the element's stylesheet, such as '.radios{border:0}'), one rule per line.
+ */
 function cssBlocks(dir: string): { file: string; css: string }[] {
   return readdirSync(dir).flatMap((name) => {
     const path = join(dir, name);
     if (statSync(path).isDirectory()) return cssBlocks(path);
     if (!path.endsWith('.ts')) return [];
     const text = readFileSync(path, 'utf8');
-    return [...text.matchAll(/\bcss`([^`]*)`/g)].map((m) => ({ file: name, css: m[1]! }));
+    const rules = [...text.matchAll(/'([.#:\w][^'{]*\{[^'}]*\})'/g)].map((m) => m[1]!);
+    return [...text.matchAll(/\bcss`([^`]*)`/g)].map((m) => ({ file: name, css: m[1]! })).concat(rules.length ? [{ file: name, css: rules.join('\n') }] : []);
   });
 }
 
@@ -35,10 +39,12 @@ const PHYSICAL: [RegExp, string][] = [
 ];
 
 describe('component styles', () => {
-  const blocks = cssBlocks(components);
+  const blocks = [...cssBlocks(join(src, 'components')), ...cssBlocks(join(src, 'oauth'))];
 
-  it('are found', () => {
+  it('are found, the chunks’ rules too', () => {
     assert.ok(blocks.some((b) => b.file === 'styles.ts' && b.css.length > 1000));
+    assert.ok(blocks.some((b) => b.file === 'rare-styles.ts' && b.css.includes('.radio-card{')));
+    assert.ok(blocks.some((b) => b.file === 'sign-in-kit.ts' && b.css.includes('.auth-done{')));
   });
 
   it('use logical properties only, so right-to-left layout mirrors', () => {
