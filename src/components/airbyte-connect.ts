@@ -31,6 +31,10 @@ function apiErrorOf(error: unknown): ApiError | undefined {
   return error instanceof ApiError ? error : undefined;
 }
 
+/** Focus targets (see #focusAfterRender): a view's heading, and the first field with an error. */
+const HEADING = 'h2[tabindex]';
+const FIRST_INVALID = 'invalid';
+
 /** Text made when it is shown, so that it follows the locale. */
 type Said = () => string;
 const silent: Said = () => '';
@@ -209,7 +213,8 @@ export class AirbyteConnect extends LitElement {
   /** Aborted when the element leaves the page: no request, state change or event outlives it. */
   #life = new AbortController();
   #opener: Element | null = null;
-  #focusAfterRender?: 'heading' | 'invalid' | 'cancel' | 'delete';
+  /** What gets focus after the next render: a selector, or FIRST_INVALID (the first control of the field showing the first error). */
+  #focusAfterRender?: string;
   /** The words in use, and the locale and direction they belong to. */
   #t: Translate = english;
   #lang = 'en';
@@ -339,12 +344,13 @@ export class AirbyteConnect extends LitElement {
       }
     }
     const focus = this.#focusAfterRender;
+    if (!focus) return;
     this.#focusAfterRender = undefined;
-    if (focus === 'heading') this.renderRoot.querySelector<HTMLElement>('h2[tabindex]')?.focus();
-    if (focus === 'invalid') this.#focusFirstInvalid();
-    // Focus never falls to the page when the button that had it goes away: the delete confirmation and back.
-    if (focus === 'cancel') this.renderRoot.querySelector<HTMLElement>('.confirm .secondary')?.focus();
-    if (focus === 'delete') this.renderRoot.querySelector<HTMLElement>('.actions .danger-text')?.focus();
+    const target =
+      focus === FIRST_INVALID
+        ? this.renderRoot.querySelector('form p.error')?.closest('.field, fieldset')?.querySelector<HTMLElement>('input, select, textarea, button')
+        : this.renderRoot.querySelector<HTMLElement>(focus);
+    target?.focus();
   }
 
   get #client(): ApiClient {
@@ -484,7 +490,7 @@ export class AirbyteConnect extends LitElement {
     this.#banner = banner;
     this.#confirmingDelete = false;
     this.view = view;
-    this.#focusAfterRender = 'heading';
+    this.#focusAfterRender = HEADING;
   }
 
   #showForm(form: OpenForm): OpenForm {
@@ -505,7 +511,7 @@ export class AirbyteConnect extends LitElement {
     const [problems, signInMissing] = this.#signIn?.problems(form) ?? [state.validate().size, false];
     if (!problems && !signInMissing) return true;
     this.#banner = { tone: 'error', title: problems ? this.#say('fixFields', { count: problems + Number(signInMissing) }) : this.#say('authRequired') };
-    this.#focusAfterRender = 'invalid';
+    this.#focusAfterRender = FIRST_INVALID;
     this.requestUpdate();
     return false;
   }
@@ -522,7 +528,7 @@ export class AirbyteConnect extends LitElement {
       life: () => this.#life.signal,
       status: (said) => (this.#status = said),
       update: (focusInvalid) => {
-        if (focusInvalid) this.#focusAfterRender = 'invalid';
+        if (focusInvalid) this.#focusAfterRender = FIRST_INVALID;
         this.requestUpdate();
       },
       error: (detail) => this.#emit('airbyte-error', detail),
@@ -538,12 +544,6 @@ export class AirbyteConnect extends LitElement {
    */
   async #resumeSignIn(): Promise<boolean> {
     return new URLSearchParams(location.search).has('state') && (await this.#signInKit()).resume();
-  }
-
-  #focusFirstInvalid(): void {
-    const error = this.renderRoot.querySelector('form p.error');
-    const holder = error?.closest('.field, fieldset');
-    holder?.querySelector<HTMLElement>('input, select, textarea, button')?.focus();
   }
 
   /**
@@ -584,7 +584,7 @@ export class AirbyteConnect extends LitElement {
     const apiError = apiErrorOf(error);
     if (apiError?.fieldIssues.length) {
       form.state.setServerErrors(apiError.fieldIssues);
-      this.#focusAfterRender = 'invalid';
+      this.#focusAfterRender = FIRST_INVALID;
     }
     this.#banner = this.#errorBanner(error);
     this.#reportError(error, envelopeMessage);
@@ -651,7 +651,7 @@ export class AirbyteConnect extends LitElement {
         this.#sources = editing ? this.#sources.map((s) => (s.id === source.id ? summary : s)) : [...this.#sources, summary];
         this.view = { name: 'done', source, created: !editing };
         this.#status = this.#say(editing ? 'updatedTitle' : 'createdTitle', { name: source.name });
-        this.#focusAfterRender = 'heading';
+        this.#focusAfterRender = HEADING;
         const message = editing ? 'source_updated' : 'source_created';
         const envelope: AirbyteEnvelope = { type: 'end_user_action_result', message, data: source };
         this.#emit(editing ? 'airbyte-source-updated' : 'airbyte-source-created', { source, envelope });
@@ -716,11 +716,12 @@ export class AirbyteConnect extends LitElement {
           onSubmit: () => void this.#save(form),
           onDelete: () => {
             this.#confirmingDelete = true;
-            this.#focusAfterRender = 'cancel';
+            // Focus never falls to the page when the button that had it goes away: to "Cancel" now, back to "Delete" after.
+            this.#focusAfterRender = '.confirm .secondary';
             this.requestUpdate();
           },
           onConfirmDelete: (confirmed) => {
-            this.#focusAfterRender = 'delete';
+            this.#focusAfterRender = '.actions .danger-text';
             if (confirmed) void this.#delete(form);
             else {
               this.#confirmingDelete = false;
