@@ -598,9 +598,9 @@ export class AirbyteConnect extends LitElement {
     return { tone: 'error', title, detail: apiError?.detail };
   }
 
-  #check(form: OpenForm): Promise<void> {
-    if (!this.#readyToSend(form)) return Promise.resolve();
-    return this.#run(
+  #check(form: OpenForm): void {
+    if (!this.#readyToSend(form)) return;
+    void this.#run(
       form,
       'check',
       this.#say('testing'),
@@ -621,10 +621,10 @@ export class AirbyteConnect extends LitElement {
     );
   }
 
-  #save(form: OpenForm): Promise<void> {
-    if (!this.#readyToSend(form)) return Promise.resolve();
+  #save(form: OpenForm): void {
+    if (!this.#readyToSend(form)) return;
     const editing = Boolean(form.source);
-    return this.#run(
+    void this.#run(
       form,
       'save',
       this.#say(editing ? 'saving' : 'connecting'),
@@ -660,10 +660,10 @@ export class AirbyteConnect extends LitElement {
     );
   }
 
-  #delete(form: OpenForm): Promise<void> {
+  #delete(form: OpenForm): void {
     const source = form.source!;
     this.#confirmingDelete = false;
-    return this.#run(form, 'delete', this.#say('deleting'), async (signal) => {
+    void this.#run(form, 'delete', this.#say('deleting'), async (signal) => {
       await this.#client.deleteSource(source.id, signal);
       this.#forms.delete(`source:${source.id}`);
       this.#sources = this.#sources.filter((s) => s.id !== source.id);
@@ -712,8 +712,8 @@ export class AirbyteConnect extends LitElement {
           doing: this.#status,
           confirmingDelete: this.#confirmingDelete,
           onBack: () => this.#backToStart(),
-          onCheck: () => void this.#check(form),
-          onSubmit: () => void this.#save(form),
+          onCheck: () => this.#check(form),
+          onSubmit: () => this.#save(form),
           onDelete: () => {
             this.#confirmingDelete = true;
             // Focus never falls to the page when the button that had it goes away: to "Cancel" now, back to "Delete" after.
@@ -722,7 +722,7 @@ export class AirbyteConnect extends LitElement {
           },
           onConfirmDelete: (confirmed) => {
             this.#focusAfterRender = '.actions .danger-text';
-            if (confirmed) void this.#delete(form);
+            if (confirmed) this.#delete(form);
             else {
               this.#confirmingDelete = false;
               this.requestUpdate();
