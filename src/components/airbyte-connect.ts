@@ -643,11 +643,9 @@ export class AirbyteConnect extends LitElement {
               { signal, knownSourceIds: this.#sources.map((s) => s.id) },
             );
         this.#forms.delete(editing ? `source:${source.id}` : `template:${form.template.id}`);
-        const summary: SourceSummary = {
-          id: source.id,
-          name: source.name,
-          summarized_source_template: { id: source.source_template.id, name: source.source_template.name, icon: source.source_template.icon },
-        };
+        // What the start view reads of a listed source (its template through `source_template`, as some lists give it).
+        const { id, name, source_template } = source;
+        const summary: SourceSummary = { id, name, source_template };
         this.#sources = editing ? this.#sources.map((s) => (s.id === source.id ? summary : s)) : [...this.#sources, summary];
         this.view = { name: 'done', source, created: !editing };
         this.#status = this.#say(editing ? 'updatedTitle' : 'createdTitle', { name: source.name });
