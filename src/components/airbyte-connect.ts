@@ -438,51 +438,50 @@ export class AirbyteConnect extends LitElement {
   }
 
   /** Shows the template's form, loading it first if need be; resolves to it, or undefined when it did not open. */
-  async #openTemplate(templateId: string): Promise<OpenForm | undefined> {
+  #openTemplate(templateId: string): Promise<OpenForm | undefined> {
     this.#emit('airbyte-template-select', { templateId });
-    const cached = this.#forms.get(`template:${templateId}`);
-    if (cached) return this.#showForm(cached);
-    return this.#loadForm(`template:${templateId}`, async (signal) => {
-      const template = await this.#client.getSourceTemplate(templateId, signal);
-      return { template };
-    });
+    return this.#openForm(`template:${templateId}`, async (signal) => ({ template: await this.#client.getSourceTemplate(templateId, signal) }));
   }
 
   /** The same for a saved source. */
-  async #openSource(sourceId: string): Promise<OpenForm | undefined> {
-    const cached = this.#forms.get(`source:${sourceId}`);
-    if (cached) return this.#showForm(cached);
-    return this.#loadForm(`source:${sourceId}`, async (signal) => {
+  #openSource(sourceId: string): Promise<OpenForm | undefined> {
+    return this.#openForm(`source:${sourceId}`, async (signal) => {
       const source = await this.#client.getSource(sourceId, signal);
       return { template: source.source_template, source };
     });
   }
 
-  async #loadForm(key: string, load: (signal: AbortSignal) => Promise<{ template: SourceTemplate; source?: Source }>): Promise<OpenForm | undefined> {
-    const loads = this.#loads ?? new AbortController();
-    this.view = { name: 'loading' };
-    try {
-      const { template, source } = await load(loads.signal);
-      const { connectionSpecification, advanced_auth } = template.user_config_spec;
-      let model = buildForm(connectionSpecification);
-      // A chunk of code the form needs that does not arrive fails like the call that fetched the form.
-      const unreachable = () => {
-        throw new ApiError('network_error', source ? 'get_source' : 'get_source_template');
-      };
-      // Both at once: the code for the form's rarer field kinds, and the sign-in chunk that a template with
-      // `advanced_auth` needs (it reads it) before its form can show.
-      const [, signIn] = await Promise.all([loadFieldKinds(model), advanced_auth ? this.#signInKit() : undefined]).catch(unreachable);
-      if (loads.signal.aborted) return; // the lists were loaded again meanwhile: this form is no longer wanted
-      if (signIn) model = signIn.withAuth(model, advanced_auth);
-      const form: OpenForm = { template, source, state: new FormState(model, source?.source_config, this.#t) };
-      this.#forms.set(key, form);
-      return this.#showForm(form);
-    } catch (error) {
-      if (loads.signal.aborted) return;
-      // Back to the list, saying plainly why nothing opened.
-      this.#go({ name: 'start' }, this.#errorBanner(error));
-      this.#reportError(error);
+  /** Shows the form kept under `key`, or else one made from what `load` fetches. */
+  async #openForm(key: string, load: (signal: AbortSignal) => Promise<{ template: SourceTemplate; source?: Source }>): Promise<OpenForm | undefined> {
+    let form = this.#forms.get(key);
+    if (!form) {
+      const loads = this.#loads ?? new AbortController();
+      this.view = { name: 'loading' };
+      try {
+        const { template, source } = await load(loads.signal);
+        const { connectionSpecification, advanced_auth } = template.user_config_spec;
+        let model = buildForm(connectionSpecification);
+        // A chunk of code the form needs that does not arrive fails like the call that fetched the form.
+        const unreachable = () => {
+          throw new ApiError('network_error', source ? 'get_source' : 'get_source_template');
+        };
+        // Both at once: the code for the form's rarer field kinds, and the sign-in chunk that a template with
+        // `advanced_auth` needs (it reads it) before its form can show.
+        const [, signIn] = await Promise.all([loadFieldKinds(model), advanced_auth ? this.#signInKit() : undefined]).catch(unreachable);
+        if (loads.signal.aborted) return; // the lists were loaded again meanwhile: this form is no longer wanted
+        if (signIn) model = signIn.withAuth(model, advanced_auth);
+        form = { template, source, state: new FormState(model, source?.source_config, this.#t) };
+        this.#forms.set(key, form);
+      } catch (error) {
+        if (loads.signal.aborted) return;
+        // Back to the list, saying plainly why nothing opened.
+        this.#go({ name: 'start' }, this.#errorBanner(error));
+        this.#reportError(error);
+        return;
+      }
     }
+    this.#go({ name: 'form', form });
+    return form;
   }
 
   /** Moves to another view, its heading focused; `banner` is what it says first (nothing: the old banner goes). */
@@ -491,11 +490,6 @@ export class AirbyteConnect extends LitElement {
     this.#confirmingDelete = false;
     this.view = view;
     this.#focusAfterRender = HEADING;
-  }
-
-  #showForm(form: OpenForm): OpenForm {
-    this.#go({ name: 'form', form });
-    return form;
   }
 
   #backToStart(status: Said = silent): void {
