@@ -396,7 +396,7 @@ export class AirbyteConnect extends LitElement {
       if (!(await this.#resumeSignIn())) await this.#openDeepLink();
     } catch (error) {
       if (loads.signal.aborted) return;
-      this.#fail(error, this.#say('couldNotLoad'));
+      this.#fail(error);
     }
   }
 
@@ -409,12 +409,12 @@ export class AirbyteConnect extends LitElement {
   }
 
   /** Shows a failure that leaves no form to keep: token problems and failed loads. */
-  #fail(error: unknown, context: Said): void {
+  #fail(error: unknown): void {
     if (error instanceof TokenError || (error instanceof ApiError && error.code === 'token_expired')) {
       this.view = { name: 'failed', message: this.#say(error.code === 'token_expired' ? 'expiredToken' : 'invalidToken'), retry: false };
     } else {
       const apiError = apiErrorOf(error);
-      this.view = { name: 'failed', message: () => `${context()} ${apiError ? this.#t(`error.${apiError.code}`) : ''}`.trim(), retry: true };
+      this.view = { name: 'failed', message: () => `${this.#t('couldNotLoad')} ${apiError ? this.#t(`error.${apiError.code}`) : ''}`.trim(), retry: true };
     }
     this.#reportError(error);
   }
