@@ -475,8 +475,8 @@ export class AirbyteConnect extends LitElement {
       } catch (error) {
         if (loads.signal.aborted) return;
         // Back to the list, saying plainly why nothing opened.
-        this.#go({ name: 'start' }, this.#errorBanner(error));
-        this.#reportError(error);
+        this.#go({ name: 'start' });
+        this.#callFailed(error);
         return;
       }
     }
@@ -484,9 +484,9 @@ export class AirbyteConnect extends LitElement {
     return form;
   }
 
-  /** Moves to another view, its heading focused; `banner` is what it says first (nothing: the old banner goes). */
-  #go(view: View, banner?: Banner): void {
-    this.#banner = banner;
+  /** Moves to another view, its heading focused; the old banner goes. */
+  #go(view: View): void {
+    this.#banner = undefined;
     this.#confirmingDelete = false;
     this.view = view;
     this.#focusAfterRender = HEADING;
@@ -541,8 +541,8 @@ export class AirbyteConnect extends LitElement {
   }
 
   /**
-   * Runs one form task (nothing when one is running). A failure keeps the form as it is and explains
-   * (#formError), with `envelopeMessage` for the page's `onEvent`.
+   * Runs one form task (nothing when one is running). A failure keeps every value, explains, and puts server
+   * complaints on their fields, with `envelopeMessage` for the page's `onEvent`.
    */
   async #run(
     form: OpenForm,
@@ -561,7 +561,14 @@ export class AirbyteConnect extends LitElement {
     try {
       await work(life);
     } catch (error) {
-      if (!life.aborted) this.#formError(form, error, envelopeMessage);
+      if (!life.aborted) {
+        const fieldIssues = apiErrorOf(error)?.fieldIssues;
+        if (fieldIssues?.length) {
+          form.state.setServerErrors(fieldIssues);
+          this.#focusAfterRender = FIRST_INVALID;
+        }
+        this.#callFailed(error, envelopeMessage);
+      }
     } finally {
       this.#task = undefined;
       this.#notice = silent;
@@ -573,23 +580,13 @@ export class AirbyteConnect extends LitElement {
     }
   }
 
-  /** A failed call while a form is open: keep every value, explain, and put server complaints on their fields. */
-  #formError(form: OpenForm, error: unknown, envelopeMessage?: 'source_create_error' | 'source_update_error'): void {
-    const apiError = apiErrorOf(error);
-    if (apiError?.fieldIssues.length) {
-      form.state.setServerErrors(apiError.fieldIssues);
-      this.#focusAfterRender = FIRST_INVALID;
-    }
-    this.#banner = this.#errorBanner(error);
-    this.#reportError(error, envelopeMessage);
-  }
-
-  /** The banner for a failed call, which the live region says too. */
-  #errorBanner(error: unknown): Banner {
+  /** A failed call: a banner explains (the live region says it too), and the page is told. */
+  #callFailed(error: unknown, envelopeMessage?: 'source_create_error' | 'source_update_error'): void {
     const apiError = apiErrorOf(error);
     const title = this.#say(`error.${apiError?.code ?? 'invalid_response'}`);
     this.#status = title;
-    return { tone: 'error', title, detail: apiError?.detail };
+    this.#banner = { tone: 'error', title, detail: apiError?.detail };
+    this.#reportError(error, envelopeMessage);
   }
 
   #check(form: OpenForm): void {
