@@ -268,7 +268,15 @@ export class AirbyteConnect extends LitElement {
   override connectedCallback(): void {
     super.connectedCallback();
     if (this.#life.signal.aborted) this.#life = new AbortController();
-    window.addEventListener('beforeunload', this.#warnBeforeUnload);
+    // Leaving the page would lose what the user typed and did not save: let the browser ask first. The element's
+    // life removes the listener when it leaves the page.
+    window.addEventListener(
+      'beforeunload',
+      (event) => {
+        if ([...this.#forms.values()].some((form) => form.state.dirty)) event.preventDefault();
+      },
+      { signal: this.#life.signal },
+    );
     this.#keeper.resume();
     if (this.hasUpdated) void this.#start();
   }
@@ -277,14 +285,8 @@ export class AirbyteConnect extends LitElement {
     super.disconnectedCallback();
     this.#loads?.abort();
     this.#life.abort();
-    window.removeEventListener('beforeunload', this.#warnBeforeUnload);
     this.#keeper.pause();
   }
-
-  /** Leaving the page would lose what the user typed and did not save: let the browser ask first. */
-  readonly #warnBeforeUnload = (event: BeforeUnloadEvent): void => {
-    if ([...this.#forms.values()].some((form) => form.state.dirty)) event.preventDefault();
-  };
 
   protected override willUpdate(changed: PropertyValues<this>): void {
     if (changed.has('token') && this.token) {
