@@ -31,6 +31,10 @@ function apiErrorOf(error: unknown): ApiError | undefined {
   return error instanceof ApiError ? error : undefined;
 }
 
+/** Focus targets (see #focusAfterRender): a view's heading, and the first field with an error. */
+const HEADING = 'h2[tabindex]';
+const FIRST_INVALID = 'invalid';
+
 /** Text made when it is shown, so that it follows the locale. */
 type Said = () => string;
 const silent: Said = () => '';
@@ -209,7 +213,8 @@ export class AirbyteConnect extends LitElement {
   /** Aborted when the element leaves the page: no request, state change or event outlives it. */
   #life = new AbortController();
   #opener: Element | null = null;
-  #focusAfterRender?: 'heading' | 'invalid' | 'cancel' | 'delete';
+  /** What gets focus after the next render: a selector, or FIRST_INVALID (the first control of the field showing the first error). */
+  #focusAfterRender?: string;
   /** The words in use, and the locale and direction they belong to. */
   #t: Translate = english;
   #lang = 'en';
@@ -263,7 +268,15 @@ export class AirbyteConnect extends LitElement {
   override connectedCallback(): void {
     super.connectedCallback();
     if (this.#life.signal.aborted) this.#life = new AbortController();
-    window.addEventListener('beforeunload', this.#warnBeforeUnload);
+    // Leaving the page would lose what the user typed and did not save: let the browser ask first. The element's
+    // life removes the listener when it leaves the page.
+    window.addEventListener(
+      'beforeunload',
+      (event) => {
+        if ([...this.#forms.values()].some((form) => form.state.dirty)) event.preventDefault();
+      },
+      { signal: this.#life.signal },
+    );
     this.#keeper.resume();
     if (this.hasUpdated) void this.#start();
   }
@@ -272,14 +285,8 @@ export class AirbyteConnect extends LitElement {
     super.disconnectedCallback();
     this.#loads?.abort();
     this.#life.abort();
-    window.removeEventListener('beforeunload', this.#warnBeforeUnload);
     this.#keeper.pause();
   }
-
-  /** Leaving the page would lose what the user typed and did not save: let the browser ask first. */
-  readonly #warnBeforeUnload = (event: BeforeUnloadEvent): void => {
-    if ([...this.#forms.values()].some((form) => form.state.dirty)) event.preventDefault();
-  };
 
   protected override willUpdate(changed: PropertyValues<this>): void {
     if (changed.has('token') && this.token) {
@@ -339,12 +346,13 @@ export class AirbyteConnect extends LitElement {
       }
     }
     const focus = this.#focusAfterRender;
+    if (!focus) return;
     this.#focusAfterRender = undefined;
-    if (focus === 'heading') this.renderRoot.querySelector<HTMLElement>('h2[tabindex]')?.focus();
-    if (focus === 'invalid') this.#focusFirstInvalid();
-    // Focus never falls to the page when the button that had it goes away: the delete confirmation and back.
-    if (focus === 'cancel') this.renderRoot.querySelector<HTMLElement>('.confirm .secondary')?.focus();
-    if (focus === 'delete') this.renderRoot.querySelector<HTMLElement>('.actions .danger-text')?.focus();
+    const target =
+      focus === FIRST_INVALID
+        ? this.renderRoot.querySelector('form p.error')?.closest('.field, fieldset')?.querySelector<HTMLElement>('input, select, textarea, button')
+        : this.renderRoot.querySelector<HTMLElement>(focus);
+    target?.focus();
   }
 
   get #client(): ApiClient {
@@ -390,7 +398,7 @@ export class AirbyteConnect extends LitElement {
       if (!(await this.#resumeSignIn())) await this.#openDeepLink();
     } catch (error) {
       if (loads.signal.aborted) return;
-      this.#fail(error, this.#say('couldNotLoad'));
+      this.#fail(error);
     }
   }
 
@@ -403,12 +411,12 @@ export class AirbyteConnect extends LitElement {
   }
 
   /** Shows a failure that leaves no form to keep: token problems and failed loads. */
-  #fail(error: unknown, context: Said): void {
+  #fail(error: unknown): void {
     if (error instanceof TokenError || (error instanceof ApiError && error.code === 'token_expired')) {
       this.view = { name: 'failed', message: this.#say(error.code === 'token_expired' ? 'expiredToken' : 'invalidToken'), retry: false };
     } else {
       const apiError = apiErrorOf(error);
-      this.view = { name: 'failed', message: () => `${context()} ${apiError ? this.#t(`error.${apiError.code}`) : ''}`.trim(), retry: true };
+      this.view = { name: 'failed', message: () => `${this.#t('couldNotLoad')} ${apiError ? this.#t(`error.${apiError.code}`) : ''}`.trim(), retry: true };
     }
     this.#reportError(error);
   }
@@ -432,64 +440,58 @@ export class AirbyteConnect extends LitElement {
   }
 
   /** Shows the template's form, loading it first if need be; resolves to it, or undefined when it did not open. */
-  async #openTemplate(templateId: string): Promise<OpenForm | undefined> {
+  #openTemplate(templateId: string): Promise<OpenForm | undefined> {
     this.#emit('airbyte-template-select', { templateId });
-    const cached = this.#forms.get(`template:${templateId}`);
-    if (cached) return this.#showForm(cached);
-    return this.#loadForm(`template:${templateId}`, async (signal) => {
-      const template = await this.#client.getSourceTemplate(templateId, signal);
-      return { template };
-    });
+    return this.#openForm(`template:${templateId}`, async (signal) => ({ template: await this.#client.getSourceTemplate(templateId, signal) }));
   }
 
   /** The same for a saved source. */
-  async #openSource(sourceId: string): Promise<OpenForm | undefined> {
-    const cached = this.#forms.get(`source:${sourceId}`);
-    if (cached) return this.#showForm(cached);
-    return this.#loadForm(`source:${sourceId}`, async (signal) => {
+  #openSource(sourceId: string): Promise<OpenForm | undefined> {
+    return this.#openForm(`source:${sourceId}`, async (signal) => {
       const source = await this.#client.getSource(sourceId, signal);
       return { template: source.source_template, source };
     });
   }
 
-  async #loadForm(key: string, load: (signal: AbortSignal) => Promise<{ template: SourceTemplate; source?: Source }>): Promise<OpenForm | undefined> {
-    const loads = this.#loads ?? new AbortController();
-    this.view = { name: 'loading' };
-    try {
-      const { template, source } = await load(loads.signal);
-      const { connectionSpecification, advanced_auth } = template.user_config_spec;
-      let model = buildForm(connectionSpecification);
-      // A chunk of code the form needs that does not arrive fails like the call that fetched the form.
-      const unreachable = () => {
-        throw new ApiError('network_error', source ? 'get_source' : 'get_source_template');
-      };
-      // Both at once: the code for the form's rarer field kinds, and the sign-in chunk that a template with
-      // `advanced_auth` needs (it reads it) before its form can show.
-      const [, signIn] = await Promise.all([loadFieldKinds(model), advanced_auth ? this.#signInKit() : undefined]).catch(unreachable);
-      if (loads.signal.aborted) return; // the lists were loaded again meanwhile: this form is no longer wanted
-      if (signIn) model = signIn.withAuth(model, advanced_auth);
-      const form: OpenForm = { template, source, state: new FormState(model, source?.source_config, this.#t) };
-      this.#forms.set(key, form);
-      return this.#showForm(form);
-    } catch (error) {
-      if (loads.signal.aborted) return;
-      // Back to the list, saying plainly why nothing opened.
-      this.#go({ name: 'start' }, this.#errorBanner(error));
-      this.#reportError(error);
+  /** Shows the form kept under `key`, or else one made from what `load` fetches. */
+  async #openForm(key: string, load: (signal: AbortSignal) => Promise<{ template: SourceTemplate; source?: Source }>): Promise<OpenForm | undefined> {
+    let form = this.#forms.get(key);
+    if (!form) {
+      const loads = this.#loads ?? new AbortController();
+      this.view = { name: 'loading' };
+      try {
+        const { template, source } = await load(loads.signal);
+        const { connectionSpecification, advanced_auth } = template.user_config_spec;
+        let model = buildForm(connectionSpecification);
+        // A chunk of code the form needs that does not arrive fails like the call that fetched the form.
+        const unreachable = () => {
+          throw new ApiError('network_error', source ? 'get_source' : 'get_source_template');
+        };
+        // Both at once: the code for the form's rarer field kinds, and the sign-in chunk that a template with
+        // `advanced_auth` needs (it reads it) before its form can show.
+        const [, signIn] = await Promise.all([loadFieldKinds(model), advanced_auth ? this.#signInKit() : undefined]).catch(unreachable);
+        if (loads.signal.aborted) return; // the lists were loaded again meanwhile: this form is no longer wanted
+        if (signIn) model = signIn.withAuth(model, advanced_auth);
+        form = { template, source, state: new FormState(model, source?.source_config, this.#t) };
+        this.#forms.set(key, form);
+      } catch (error) {
+        if (loads.signal.aborted) return;
+        // Back to the list, saying plainly why nothing opened.
+        this.#go({ name: 'start' });
+        this.#callFailed(error);
+        return;
+      }
     }
-  }
-
-  /** Moves to another view, its heading focused; `banner` is what it says first (nothing: the old banner goes). */
-  #go(view: View, banner?: Banner): void {
-    this.#banner = banner;
-    this.#confirmingDelete = false;
-    this.view = view;
-    this.#focusAfterRender = 'heading';
-  }
-
-  #showForm(form: OpenForm): OpenForm {
     this.#go({ name: 'form', form });
     return form;
+  }
+
+  /** Moves to another view, its heading focused; the old banner goes. */
+  #go(view: View): void {
+    this.#banner = undefined;
+    this.#confirmingDelete = false;
+    this.view = view;
+    this.#focusAfterRender = HEADING;
   }
 
   #backToStart(status: Said = silent): void {
@@ -505,7 +507,7 @@ export class AirbyteConnect extends LitElement {
     const [problems, signInMissing] = this.#signIn?.problems(form) ?? [state.validate().size, false];
     if (!problems && !signInMissing) return true;
     this.#banner = { tone: 'error', title: problems ? this.#say('fixFields', { count: problems + Number(signInMissing) }) : this.#say('authRequired') };
-    this.#focusAfterRender = 'invalid';
+    this.#focusAfterRender = FIRST_INVALID;
     this.requestUpdate();
     return false;
   }
@@ -522,7 +524,7 @@ export class AirbyteConnect extends LitElement {
       life: () => this.#life.signal,
       status: (said) => (this.#status = said),
       update: (focusInvalid) => {
-        if (focusInvalid) this.#focusAfterRender = 'invalid';
+        if (focusInvalid) this.#focusAfterRender = FIRST_INVALID;
         this.requestUpdate();
       },
       error: (detail) => this.#emit('airbyte-error', detail),
@@ -540,15 +542,9 @@ export class AirbyteConnect extends LitElement {
     return new URLSearchParams(location.search).has('state') && (await this.#signInKit()).resume();
   }
 
-  #focusFirstInvalid(): void {
-    const error = this.renderRoot.querySelector('form p.error');
-    const holder = error?.closest('.field, fieldset');
-    holder?.querySelector<HTMLElement>('input, select, textarea, button')?.focus();
-  }
-
   /**
-   * Runs one form task (nothing when one is running). A failure keeps the form as it is and explains
-   * (#formError), with `envelopeMessage` for the page's `onEvent`.
+   * Runs one form task (nothing when one is running). A failure keeps every value, explains, and puts server
+   * complaints on their fields, with `envelopeMessage` for the page's `onEvent`.
    */
   async #run(
     form: OpenForm,
@@ -567,7 +563,14 @@ export class AirbyteConnect extends LitElement {
     try {
       await work(life);
     } catch (error) {
-      if (!life.aborted) this.#formError(form, error, envelopeMessage);
+      if (!life.aborted) {
+        const fieldIssues = apiErrorOf(error)?.fieldIssues;
+        if (fieldIssues?.length) {
+          form.state.setServerErrors(fieldIssues);
+          this.#focusAfterRender = FIRST_INVALID;
+        }
+        this.#callFailed(error, envelopeMessage);
+      }
     } finally {
       this.#task = undefined;
       this.#notice = silent;
@@ -579,28 +582,18 @@ export class AirbyteConnect extends LitElement {
     }
   }
 
-  /** A failed call while a form is open: keep every value, explain, and put server complaints on their fields. */
-  #formError(form: OpenForm, error: unknown, envelopeMessage?: 'source_create_error' | 'source_update_error'): void {
-    const apiError = apiErrorOf(error);
-    if (apiError?.fieldIssues.length) {
-      form.state.setServerErrors(apiError.fieldIssues);
-      this.#focusAfterRender = 'invalid';
-    }
-    this.#banner = this.#errorBanner(error);
-    this.#reportError(error, envelopeMessage);
-  }
-
-  /** The banner for a failed call, which the live region says too. */
-  #errorBanner(error: unknown): Banner {
+  /** A failed call: a banner explains (the live region says it too), and the page is told. */
+  #callFailed(error: unknown, envelopeMessage?: 'source_create_error' | 'source_update_error'): void {
     const apiError = apiErrorOf(error);
     const title = this.#say(`error.${apiError?.code ?? 'invalid_response'}`);
     this.#status = title;
-    return { tone: 'error', title, detail: apiError?.detail };
+    this.#banner = { tone: 'error', title, detail: apiError?.detail };
+    this.#reportError(error, envelopeMessage);
   }
 
-  #check(form: OpenForm): Promise<void> {
-    if (!this.#readyToSend(form)) return Promise.resolve();
-    return this.#run(
+  #check(form: OpenForm): void {
+    if (!this.#readyToSend(form)) return;
+    void this.#run(
       form,
       'check',
       this.#say('testing'),
@@ -621,10 +614,10 @@ export class AirbyteConnect extends LitElement {
     );
   }
 
-  #save(form: OpenForm): Promise<void> {
-    if (!this.#readyToSend(form)) return Promise.resolve();
+  #save(form: OpenForm): void {
+    if (!this.#readyToSend(form)) return;
     const editing = Boolean(form.source);
-    return this.#run(
+    void this.#run(
       form,
       'save',
       this.#say(editing ? 'saving' : 'connecting'),
@@ -643,15 +636,13 @@ export class AirbyteConnect extends LitElement {
               { signal, knownSourceIds: this.#sources.map((s) => s.id) },
             );
         this.#forms.delete(editing ? `source:${source.id}` : `template:${form.template.id}`);
-        const summary: SourceSummary = {
-          id: source.id,
-          name: source.name,
-          summarized_source_template: { id: source.source_template.id, name: source.source_template.name, icon: source.source_template.icon },
-        };
+        // What the start view reads of a listed source (its template through `source_template`, as some lists give it).
+        const { id, name, source_template } = source;
+        const summary: SourceSummary = { id, name, source_template };
         this.#sources = editing ? this.#sources.map((s) => (s.id === source.id ? summary : s)) : [...this.#sources, summary];
         this.view = { name: 'done', source, created: !editing };
         this.#status = this.#say(editing ? 'updatedTitle' : 'createdTitle', { name: source.name });
-        this.#focusAfterRender = 'heading';
+        this.#focusAfterRender = HEADING;
         const message = editing ? 'source_updated' : 'source_created';
         const envelope: AirbyteEnvelope = { type: 'end_user_action_result', message, data: source };
         this.#emit(editing ? 'airbyte-source-updated' : 'airbyte-source-created', { source, envelope });
@@ -660,10 +651,10 @@ export class AirbyteConnect extends LitElement {
     );
   }
 
-  #delete(form: OpenForm): Promise<void> {
+  #delete(form: OpenForm): void {
     const source = form.source!;
     this.#confirmingDelete = false;
-    return this.#run(form, 'delete', this.#say('deleting'), async (signal) => {
+    void this.#run(form, 'delete', this.#say('deleting'), async (signal) => {
       await this.#client.deleteSource(source.id, signal);
       this.#forms.delete(`source:${source.id}`);
       this.#sources = this.#sources.filter((s) => s.id !== source.id);
@@ -712,16 +703,17 @@ export class AirbyteConnect extends LitElement {
           doing: this.#status,
           confirmingDelete: this.#confirmingDelete,
           onBack: () => this.#backToStart(),
-          onCheck: () => void this.#check(form),
-          onSubmit: () => void this.#save(form),
+          onCheck: () => this.#check(form),
+          onSubmit: () => this.#save(form),
           onDelete: () => {
             this.#confirmingDelete = true;
-            this.#focusAfterRender = 'cancel';
+            // Focus never falls to the page when the button that had it goes away: to "Cancel" now, back to "Delete" after.
+            this.#focusAfterRender = '.confirm .secondary';
             this.requestUpdate();
           },
           onConfirmDelete: (confirmed) => {
-            this.#focusAfterRender = 'delete';
-            if (confirmed) void this.#delete(form);
+            this.#focusAfterRender = '.actions .danger-text';
+            if (confirmed) this.#delete(form);
             else {
               this.#confirmingDelete = false;
               this.requestUpdate();

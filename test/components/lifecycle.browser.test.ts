@@ -49,6 +49,9 @@ describe('<airbyte-connect> lifecycle', () => {
     const remove = window.removeEventListener;
     window.addEventListener = function (this: Window, type: string, ...rest: unknown[]) {
       counts.set(type, (counts.get(type) ?? 0) + 1);
+      // A listener added with an AbortSignal is removed when the signal aborts.
+      const signal = (rest[1] as AddEventListenerOptions | undefined)?.signal;
+      signal?.addEventListener('abort', () => counts.set(type, counts.get(type)! - 1));
       return (add as (...args: unknown[]) => void).call(this, type, ...rest);
     } as typeof window.addEventListener;
     window.removeEventListener = function (this: Window, type: string, ...rest: unknown[]) {

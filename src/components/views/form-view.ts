@@ -42,12 +42,13 @@ export function banner(value: Banner | undefined): TemplateResult | typeof nothi
 /** One template's form: fields, connection test, save, and for a saved source, delete. */
 export function formView(props: FormViewProps): TemplateResult {
   const { editing, t } = props.ctx;
+  // Bound to aria-busy as it is: an attribute binding writes "true" or "false".
   const busy = props.task !== undefined;
   const name = props.sourceName ?? props.template.name;
   return html`<form
     part="form"
     novalidate
-    aria-busy=${busy ? 'true' : 'false'}
+    aria-busy=${busy}
     @submit=${(event: Event) => {
       event.preventDefault();
       props.onSubmit();

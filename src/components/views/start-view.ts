@@ -16,8 +16,8 @@ export interface StartViewProps {
   readonly refresh: () => void;
 }
 
-export function templateOf(source: SourceSummary) {
-  return source.summarized_source_template ?? source.source_template ?? undefined;
+function templateOf(source: SourceSummary) {
+  return source.summarized_source_template ?? source.source_template;
 }
 
 /** The end user's connections, then every template they may connect, filtered by the search box. */
@@ -31,9 +31,10 @@ export function startView(props: StartViewProps): TemplateResult {
           <ul class="tiles" part="sources">
             ${props.sources.map((source, i) => {
               const template = templateOf(source);
-              const created = source.created_at ? new Date(source.created_at) : undefined;
+              // No date, or one that is not a date, reads as NaN: nothing is said then.
+              const created = new Date(source.created_at ?? NaN);
               // The date describes the button; its name stays the source's name, which outside tools rely on.
-              const when = created && !isNaN(created.getTime()) ? props.t('connectedOn', { date: created }) : undefined;
+              const when = isNaN(created.getTime()) ? undefined : props.t('connectedOn', { date: created });
               return html`<li>
                 <button type="button" class="tile" part="source" aria-describedby=${when ? `when-${i}` : nothing} @click=${() => props.onSource(source)}>
                   ${avatar(template?.name ?? source.name, template?.icon, props.failedIcons, props.refresh)}
