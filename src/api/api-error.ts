@@ -5,7 +5,6 @@ export type ApiErrorCode =
   | 'network_error'
   | 'timeout'
   | 'bad_request'
-  | 'unauthorized'
   | 'token_expired'
   | 'forbidden'
   | 'not_found'

@@ -61,7 +61,6 @@ export const en = {
   'error.network_error': 'We couldn’t reach the server. Check your internet connection and try again.',
   'error.timeout': 'The server took too long to answer. Try again in a moment.',
   'error.bad_request': 'The request was not accepted.',
-  'error.unauthorized': 'Your session is not valid any more. Reload the page to continue.',
   'error.token_expired': 'Your session has expired. Reload the page to continue.',
   'error.forbidden': 'You don’t have access to this. Ask the page owner for access.',
   'error.not_found': 'This item no longer exists. Go back and pick another.',

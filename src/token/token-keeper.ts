@@ -96,7 +96,7 @@ export class TokenKeeper {
       if (wait > LONGEST_TIMER_MS) return this.#schedule(session);
       if (this.canRefresh) void this.session(true).catch(() => this.#onExpiring(session));
       else this.#onExpiring(session);
-    }, Math.min(Math.max(0, wait), LONGEST_TIMER_MS));
+    }, Math.min(wait, LONGEST_TIMER_MS)); // a negative wait is 0 to setTimeout
   }
 
   async #fetchFresh(): Promise<TokenSession> {

@@ -61,7 +61,6 @@ export default {
   'error.network_error': 'Der Server ist nicht erreichbar. Prüfen Sie Ihre Internetverbindung und versuchen Sie es erneut.',
   'error.timeout': 'Der Server hat zu lange nicht geantwortet. Versuchen Sie es gleich noch einmal.',
   'error.bad_request': 'Die Anfrage wurde nicht angenommen.',
-  'error.unauthorized': 'Ihre Sitzung ist nicht mehr gültig. Laden Sie die Seite neu, um fortzufahren.',
   'error.token_expired': 'Ihre Sitzung ist abgelaufen. Laden Sie die Seite neu, um fortzufahren.',
   'error.forbidden': 'Sie haben keinen Zugriff darauf. Bitten Sie den Betreiber der Seite um Zugriff.',
   'error.not_found': 'Dieses Element existiert nicht mehr. Gehen Sie zurück und wählen Sie ein anderes aus.',

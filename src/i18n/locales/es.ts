@@ -61,7 +61,6 @@ export default {
   'error.network_error': 'No pudimos conectar con el servidor. Compruebe su conexión a internet e inténtelo de nuevo.',
   'error.timeout': 'El servidor tardó demasiado en responder. Inténtelo de nuevo en un momento.',
   'error.bad_request': 'No se aceptó la solicitud.',
-  'error.unauthorized': 'Su sesión ya no es válida. Vuelva a cargar la página para continuar.',
   'error.token_expired': 'Su sesión ha caducado. Vuelva a cargar la página para continuar.',
   'error.forbidden': 'No tiene acceso a este elemento. Solicite acceso al propietario de la página.',
   'error.not_found': 'Este elemento ya no existe. Vuelva atrás y elija otro.',

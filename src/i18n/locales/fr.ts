@@ -61,7 +61,6 @@ export default {
   'error.network_error': 'Impossible de joindre le serveur. Vérifiez votre connexion Internet et réessayez.',
   'error.timeout': 'Le serveur a mis trop de temps à répondre. Réessayez dans un instant.',
   'error.bad_request': 'La requête n’a pas été acceptée.',
-  'error.unauthorized': 'Votre session n’est plus valide. Rechargez la page pour continuer.',
   'error.token_expired': 'Votre session a expiré. Rechargez la page pour continuer.',
   'error.forbidden': 'Vous n’avez pas accès à cet élément. Demandez l’accès au propriétaire de la page.',
   'error.not_found': 'Cet élément n’existe plus. Revenez en arrière et choisissez-en un autre.',

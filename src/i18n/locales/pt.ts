@@ -61,7 +61,6 @@ export default {
   'error.network_error': 'Não foi possível acessar o servidor. Verifique sua conexão com a internet e tente novamente.',
   'error.timeout': 'O servidor demorou demais para responder. Tente novamente em instantes.',
   'error.bad_request': 'A solicitação não foi aceita.',
-  'error.unauthorized': 'Sua sessão não é mais válida. Recarregue a página para continuar.',
   'error.token_expired': 'Sua sessão expirou. Recarregue a página para continuar.',
   'error.forbidden': 'Você não tem acesso a este item. Peça acesso ao responsável pela página.',
   'error.not_found': 'Este item não existe mais. Volte e escolha outro.',
