@@ -32,12 +32,10 @@ describe('size budgets (gzip -9)', () => {
     assert.ok(size <= 35 * KIB, `dist/airbyte-connect.iife.js is ${size} bytes gzipped; the budget is ${35 * KIB}`);
   });
 
-  // The issue's budget for this path is 30 KB, not met yet (see the README's Performance section): this ceiling
-  // holds the ground gained until it is.
-  it('what the loader fetches for the common path stays within its current ceiling of 32 KB', () => {
+  it('what the loader fetches for the common path (list, form, API client, English) stays within 30 KB', () => {
     const files = staticClosure(DIST, 'airbyte-connect.js');
     const size = files.reduce((sum, file) => sum + gzipped(file), 0);
-    assert.ok(size <= 32 * KIB, `${files.join(' + ')} are ${size} bytes gzipped; the ceiling is ${32 * KIB}`);
+    assert.ok(size <= 30 * KIB, `${files.join(' + ')} are ${size} bytes gzipped; the budget is ${30 * KIB}`);
   });
 
   it('the entries that only register or wrap the element stay tiny (they import the main bundle)', () => {
@@ -73,7 +71,8 @@ describe('size budgets (gzip -9)', () => {
     assert.match(readFileSync(`${DIST}/node/airbyte-connect.js`, 'utf8'), /\bimport\s*\(\s*["']\.\.\/chunks\/fields\.js["']\s*\)/, 'the Node build fetches the same file');
     assert.ok(!existsSync(`${DIST}/node/chunks/fields.js`), 'the Node build has no copy of its own');
     assert.doesNotMatch(readFileSync(`${DIST}/airbyte-connect.iife.js`, 'utf8'), /chunks\/fields\.js/, 'the single-file build fetches it');
-    assert.ok(gzipped('chunks/fields.js') <= 2 * KIB, `dist/chunks/fields.js is ${gzipped('chunks/fields.js')} bytes gzipped`);
+    // Small beside the common path: a fetch that forms with a rare kind wait for.
+    assert.ok(gzipped('chunks/fields.js') <= 2.5 * KIB, `dist/chunks/fields.js is ${gzipped('chunks/fields.js')} bytes gzipped`);
   });
 
   // With no on-demand chunk importing from it, the main entry exports the public API and nothing else: no bindings
