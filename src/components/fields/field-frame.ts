@@ -11,8 +11,8 @@ export function describedBy(field: Field, path: ValuePath, ctx: FieldContext, ex
 
 /**
  * A description as safe DOM (richText), made anew only when its text changes: a fresh fragment on every render
- * would replace what the reader sees (a selection, a hovered link) each time. Lit's guard() does this too, for any
- * dependencies; this one needs only the text.
+ * would replace what the reader sees (a selection, a hovered link) each time. Lit's guard() does this for any
+ * dependencies; this one needs only the text, and keeps guard's 68 B (gzip) off the common path's size budget.
  */
 const richDescription = directive(
   class extends Directive {
